@@ -1,0 +1,1 @@
+"""Billing Center backend: domain rules, store, services, HTTP API and web pages."""
