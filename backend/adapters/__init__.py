@@ -1,0 +1,1 @@
+"""Adapters: implementations of the ports the domain and service layer use."""
