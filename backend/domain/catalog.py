@@ -22,7 +22,8 @@ class Level:
         try:
             return self.prices[currency][term]
         except KeyError:
-            raise NotFound(_("No price is set for this level in {currency}."), currency=currency)
+            raise NotFound(_("No price is set for this level in {currency}."),
+                           currency=currency) from None
 
 
 @dataclass(frozen=True)

@@ -93,8 +93,9 @@ def build_quote(account: Account, catalog: Catalog, today: date, *,
             continue
         assert sub.term is not None  # an active paid subscription always has a term
         credit = unused_credit(sub, today)
+        paid_rate = to_cents(sub.amount_paid / sub.licenses)  # what the period was bought at
         lines.append(line(CREDIT, sub.product, sub.level, sub.licenses, sub.term,
-                          max(today, sub.period_start), sub.period_end, -credit, -credit))
+                          max(today, sub.period_start), sub.period_end, paid_rate, -credit))
         lvl = catalog.get(sub.product).resolve_level(sub.level)
         rate = lvl.price(account.currency, sub.term)
         lines.append(line(RENEWAL, sub.product, sub.level, sub.licenses, sub.term, today,

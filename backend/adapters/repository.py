@@ -1,0 +1,138 @@
+"""Repositories: how the service layer finds and adds aggregates, without SQL in sight."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from backend.adapters import orm
+from backend.domain.catalog import Catalog, Level, Product
+from backend.domain.model import Account, User
+from backend.domain.orders import Charge, IdempotencyRecord, Order
+from backend.domain.outbox import OutboxEmail, SessionToken
+
+
+class AccountRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def add(self, account: Account) -> None:
+        self.session.add(account)
+
+    def get(self, account_id: int, *, lock: bool = False) -> Account | None:
+        """With lock, the account row is held (SELECT … FOR UPDATE on PostgreSQL) until the
+        transaction ends, so concurrent writers to one account queue up (R12.1)."""
+        stmt = select(Account).where(orm.accounts.c.id == account_id)
+        if lock:
+            stmt = stmt.with_for_update()
+        return self.session.scalars(stmt).first()
+
+    def user_by_email(self, email: str) -> User | None:
+        stmt = select(User).where(orm.users.c.email == email.strip().lower())
+        return self.session.scalars(stmt).first()
+
+    def email_taken(self, emails: Iterable[str]) -> bool:
+        stmt = select(orm.users.c.id).where(orm.users.c.email.in_(list(emails)))
+        return self.session.execute(stmt).first() is not None
+
+
+class OrderRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def add(self, order: Order) -> None:
+        self.session.add(order)
+
+    def get(self, account_id: int, order_id: int) -> Order | None:
+        stmt = select(Order).where(orm.orders.c.id == order_id,
+                                   orm.orders.c.account_id == account_id)
+        return self.session.scalars(stmt).first()
+
+    def idempotency_record(self, account_id: int, key: str) -> IdempotencyRecord | None:
+        stmt = select(IdempotencyRecord).where(orm.idempotency_keys.c.account_id == account_id,
+                                               orm.idempotency_keys.c.key == key)
+        return self.session.scalars(stmt).first()
+
+    def add_idempotency_record(self, record: IdempotencyRecord) -> None:
+        self.session.add(record)
+
+    def add_charge(self, charge: Charge) -> None:
+        self.session.add(charge)
+
+    def charges(self, account_id: int) -> list[Charge]:
+        stmt = (select(Charge).where(orm.charges.c.account_id == account_id)
+                .order_by(orm.charges.c.id))
+        return list(self.session.scalars(stmt))
+
+
+class OutboxRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def add(self, email: OutboxEmail) -> None:
+        self.session.add(email)
+
+    def for_account(self, account_id: int) -> list[OutboxEmail]:
+        stmt = (select(OutboxEmail).where(orm.outbox_emails.c.account_id == account_id)
+                .order_by(orm.outbox_emails.c.id))
+        return list(self.session.scalars(stmt))
+
+
+class SessionRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def add(self, token: SessionToken) -> None:
+        self.session.add(token)
+
+    def by_hash(self, token_hash: str) -> SessionToken | None:
+        stmt = select(SessionToken).where(orm.sessions.c.token_hash == token_hash)
+        return self.session.scalars(stmt).first()
+
+    def remove(self, token_hash: str) -> None:
+        self.session.execute(delete(orm.sessions).where(orm.sessions.c.token_hash == token_hash))
+
+
+class CatalogRepository:
+    """The catalog is reference data: read as immutable domain objects, written by sync."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def load(self) -> Catalog:
+        s = self.session
+        prices: dict[int, dict[str, dict[str, Decimal]]] = {}
+        for row in s.execute(select(orm.catalog_prices)):
+            prices.setdefault(row.level_id, {}).setdefault(row.currency, {})[row.term] = row.amount
+        levels: dict[str, list[Level]] = {}
+        for row in s.execute(select(orm.catalog_levels).order_by(orm.catalog_levels.c.position)):
+            levels.setdefault(row.product_code, []).append(
+                Level(row.code, row.name, row.max_licenses, prices.get(row.id, {})))
+        products = tuple(
+            Product(row.code, row.name, row.trial_days, tuple(levels.get(row.code, ())))
+            for row in s.execute(select(orm.catalog_products)
+                                 .order_by(orm.catalog_products.c.position))
+        )
+        return Catalog(products)
+
+    def replace(self, catalog: Catalog) -> None:
+        """Make the stored catalog equal to the given one (codes are the identity)."""
+        s = self.session
+        s.execute(delete(orm.catalog_prices))
+        s.execute(delete(orm.catalog_levels))
+        s.execute(delete(orm.catalog_products))
+        for p_pos, product in enumerate(catalog.products):
+            s.execute(orm.catalog_products.insert().values(
+                code=product.code, name=product.name, trial_days=product.trial_days,
+                position=p_pos))
+            for l_pos, level in enumerate(product.levels):
+                level_id = s.execute(orm.catalog_levels.insert().values(
+                    product_code=product.code, code=level.code, name=level.name,
+                    max_licenses=level.max_licenses, position=l_pos)).inserted_primary_key[0]
+                for currency, terms in level.prices.items():
+                    for term, amount in terms.items():
+                        s.execute(orm.catalog_prices.insert().values(
+                            level_id=level_id, currency=currency, term=term, amount=amount))

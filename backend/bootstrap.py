@@ -1,0 +1,44 @@
+"""Wiring: one place that builds the engine, the unit-of-work factory and the gateway for a
+deployment, so the API, the web pages and the TUI's embedded client share them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from backend.adapters.clock import SystemClock
+from backend.adapters.database import make_engine, make_session_factory
+from backend.adapters.payments import PaymentGateway, SimulatedGateway
+from backend.service_layer.unit_of_work import Clock, SqlAlchemyUnitOfWork
+from backend.settings import Settings
+
+
+@dataclass
+class Backend:
+    settings: Settings
+    engine: Engine
+    uow: Callable[[], SqlAlchemyUnitOfWork]
+    gateway: PaymentGateway
+
+
+def build(settings: Settings, *, migrate: bool = True, clock: Clock | None = None,
+          engine: Engine | None = None) -> Backend:
+    """Connects to the database, brings its schema up to date (Alembic) and loads the
+    default catalog, then returns the pieces the entry points need."""
+    from backend.service_layer.catalog_data import sync_catalog
+
+    engine = engine or make_engine(settings.database_url)
+    if migrate:
+        from backend.adapters.migrations import upgrade
+
+        upgrade(engine)
+    factory = make_session_factory(engine)
+    the_clock = clock or SystemClock()
+
+    def uow() -> SqlAlchemyUnitOfWork:
+        return SqlAlchemyUnitOfWork(factory, the_clock)
+
+    sync_catalog(uow())
+    return Backend(settings=settings, engine=engine, uow=uow, gateway=SimulatedGateway())

@@ -1,0 +1,67 @@
+"""Sign in and out (R1): argon2 password hashes, one generic refusal, hashed session tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerifyMismatchError
+
+from backend.domain.errors import InvalidCredentials, NotSignedIn
+from backend.domain.outbox import SessionToken
+from backend.service_layer import views
+from backend.service_layer.common import Principal, account_out, today_for, user_out
+from backend.service_layer.unit_of_work import SqlAlchemyUnitOfWork
+
+hasher = PasswordHasher()
+# Verified against when the email is unknown, so both refusals take the same time.
+_DUMMY_HASH = hasher.hash("not-a-real-password")
+
+
+def hash_password(password: str) -> str:
+    return hasher.hash(password)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def sign_in(uow: SqlAlchemyUnitOfWork, email: str, password: str,
+            portal_url: str) -> views.SessionOut:
+    """R1: a wrong email and a wrong password get the same refusal."""
+    with uow.for_write():
+        user = uow.accounts.user_by_email(email or "")
+        try:
+            hasher.verify(user.password_hash if user else _DUMMY_HASH, password or "")
+        except (VerifyMismatchError, InvalidHashError):
+            raise InvalidCredentials() from None
+        if user is None:
+            raise InvalidCredentials()
+        account = uow.accounts.get(user.account_id)
+        token = secrets.token_urlsafe(32)
+        uow.sessions.add(SessionToken(token_hash=_token_hash(token), user_id=user.id,
+                                      account_id=account.id, created_at=uow.clock.now()))
+        catalog = uow.catalog.load()
+        out = views.SessionOut(
+            token=token, user=user_out(user),
+            account=account_out(account, user, catalog, today_for(account, uow), portal_url))
+        uow.commit()
+        return out
+
+
+def authenticate(uow: SqlAlchemyUnitOfWork, token: str | None) -> Principal:
+    if not token:
+        raise NotSignedIn()
+    with uow:
+        session = uow.sessions.by_hash(_token_hash(token))
+        if session is None:
+            raise NotSignedIn()
+        return Principal(user_id=session.user_id, account_id=session.account_id)
+
+
+def sign_out(uow: SqlAlchemyUnitOfWork, token: str) -> None:
+    """R1: the token stops working everywhere at once."""
+    with uow.for_write():
+        uow.sessions.remove(_token_hash(token))
+        uow.commit()
