@@ -1,0 +1,36 @@
+"""Money, dates and rates written per locale (fr: "26 nov. 2026", "1 234,50 €", "25,5 %")."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from babel.dates import format_date as _babel_format_date
+from babel.numbers import format_currency, format_percent
+
+from .negotiation import BABEL_LOCALES, normalize
+
+
+def _decimal(value: Decimal | int | str) -> Decimal:
+    if isinstance(value, float | bool):
+        raise TypeError(f"expected an exact decimal, got {type(value).__name__}")
+    return value if isinstance(value, Decimal) else Decimal(value)
+
+
+def format_money(amount: Decimal | int | str, currency: str, locale: str) -> str:
+    """An amount with its currency: fr "1 234,50 €", en "€1,234.50"."""
+    return format_currency(_decimal(amount), currency, locale=BABEL_LOCALES[normalize(locale)])
+
+
+def format_date(d: date, locale: str) -> str:
+    """A date in the medium form: fr "26 nov. 2026", en "Nov 26, 2026"."""
+    return _babel_format_date(d, format="medium", locale=BABEL_LOCALES[normalize(locale)])
+
+
+def format_percent_rate(rate: Decimal | int | str, locale: str) -> str:
+    """A percentage given in percent (VAT "20", "25.5"): fr "25,5 %", en "25.5%"."""
+    return format_percent(
+        _decimal(rate) / 100,
+        locale=BABEL_LOCALES[normalize(locale)],
+        decimal_quantization=False,
+    )
