@@ -34,6 +34,9 @@ class AccountRepository:
         stmt = select(User).where(orm.users.c.email == email.strip().lower())
         return self.session.scalars(stmt).first()
 
+    def user(self, user_id: int) -> User | None:
+        return self.session.get(User, user_id)
+
     def email_taken(self, emails: Iterable[str]) -> bool:
         stmt = select(orm.users.c.id).where(orm.users.c.email.in_(list(emails)))
         return self.session.execute(stmt).first() is not None

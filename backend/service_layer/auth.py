@@ -55,9 +55,10 @@ def authenticate(uow: SqlAlchemyUnitOfWork, token: str | None) -> Principal:
         raise NotSignedIn()
     with uow:
         session = uow.sessions.by_hash(_token_hash(token))
-        if session is None:
+        user = uow.accounts.user(session.user_id) if session else None
+        if session is None or user is None:
             raise NotSignedIn()
-        return Principal(user_id=session.user_id, account_id=session.account_id)
+        return Principal(user_id=user.id, account_id=session.account_id, locale=user.locale)
 
 
 def sign_out(uow: SqlAlchemyUnitOfWork, token: str) -> None:

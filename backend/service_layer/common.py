@@ -22,6 +22,7 @@ class Principal:
 
     user_id: int
     account_id: int
+    locale: str = "en"
 
 
 def today_for(account: Account, uow: SqlAlchemyUnitOfWork) -> date:

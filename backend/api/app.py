@@ -1,0 +1,28 @@
+"""The FastAPI application: the HTTP contract of api.md over the service layer."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from backend.api import errors
+from backend.api.routes import account, cart, catalog, checkout, orders, session, trials, users
+from backend.bootstrap import Backend
+
+
+def create_app(backend: Backend) -> FastAPI:
+    app = FastAPI(title="Billing Center", version="0.1.0", docs_url="/docs",
+                  description="Add a subscription or a free trial to an account.")
+    app.state.backend = backend
+    errors.install(app)
+    for module in (session, account, catalog, cart, checkout, orders, trials, users):
+        app.include_router(module.router)
+    if backend.settings.test_token:  # api.md: without test mode these routes do not exist
+        from backend.api.routes import testing
+
+        app.include_router(testing.router)
+
+    @app.get("/api/health", tags=["health"])
+    def health() -> dict:
+        return {"status": "ok"}
+
+    return app

@@ -1,0 +1,73 @@
+"""FastAPI dependencies: the backend's pieces, the signed-in principal, the caller's
+language, and the test-control guard."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+
+from fastapi import Depends, Header, Request
+
+from backend.api.errors import request_locale
+from backend.bootstrap import Backend
+from backend.domain.errors import DomainError, _
+from backend.service_layer import auth
+from backend.service_layer.common import Principal
+from backend.service_layer.unit_of_work import SqlAlchemyUnitOfWork
+
+SESSION_COOKIE = "billing_session"
+
+
+def get_backend(request: Request) -> Backend:
+    return request.app.state.backend
+
+
+def get_uow(backend: Annotated[Backend, Depends(get_backend)]) -> SqlAlchemyUnitOfWork:
+    return backend.uow()
+
+
+def bearer_token(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _sep, token = header.partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        return token.strip()
+    return request.cookies.get(SESSION_COOKIE)  # the web pages use a cookie session
+
+
+def get_principal(request: Request,
+                  uow: Annotated[SqlAlchemyUnitOfWork, Depends(get_uow)]) -> Principal:
+    who = auth.authenticate(uow, bearer_token(request))
+    request.state.user_locale = who.locale
+    return who
+
+
+def get_locale(request: Request, _who: Annotated[Principal, Depends(get_principal)]) -> str:
+    return request_locale(request)
+
+
+def portal_url(backend: Annotated[Backend, Depends(get_backend)]) -> str:
+    return backend.settings.corporate_portal_url
+
+
+def seller_country(backend: Annotated[Backend, Depends(get_backend)]) -> str:
+    return backend.settings.seller_country
+
+
+class InvalidTestToken(DomainError):
+    code = "invalid_test_token"
+    msgid = _("The test token is missing or wrong.")
+
+
+def require_test_token(backend: Annotated[Backend, Depends(get_backend)],
+                       x_test_token: Annotated[str | None, Header()] = None) -> None:
+    expected = backend.settings.test_token or ""
+    if not expected or not secrets.compare_digest(x_test_token or "", expected):
+        raise InvalidTestToken()
+
+
+UoW = Annotated[SqlAlchemyUnitOfWork, Depends(get_uow)]
+Who = Annotated[Principal, Depends(get_principal)]
+Locale = Annotated[str, Depends(get_locale)]
+PortalUrl = Annotated[str, Depends(portal_url)]
+SellerCountry = Annotated[str, Depends(seller_country)]
+BackendDep = Annotated[Backend, Depends(get_backend)]

@@ -1,0 +1,23 @@
+"""POST/DELETE /api/session: sign in and out (R1)."""
+
+from fastapi import APIRouter, Request, Response
+
+from backend.api.deps import PortalUrl, UoW, bearer_token
+from backend.api.schemas import SessionIn
+from backend.service_layer import auth
+from backend.service_layer.views import SessionOut
+
+router = APIRouter(prefix="/api/session", tags=["session"])
+
+
+@router.post("", response_model=SessionOut)
+def sign_in(body: SessionIn, uow: UoW, portal_url: PortalUrl) -> SessionOut:
+    return auth.sign_in(uow, body.email, body.password, portal_url)
+
+
+@router.delete("", status_code=204)
+def sign_out(request: Request, uow: UoW) -> Response:
+    token = bearer_token(request)
+    if token:
+        auth.sign_out(uow, token)
+    return Response(status_code=204)

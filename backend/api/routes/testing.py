@@ -1,0 +1,38 @@
+"""/api/testing/: test control, mounted only in test mode and guarded by X-Test-Token."""
+
+from fastapi import APIRouter, Depends
+
+from backend.api.deps import BackendDep, UoW, require_test_token
+from backend.api.schemas import ClockIn, TestAccountIn
+from backend.service_layer import testing
+from backend.service_layer.views import ChargeOut, EmailOut, TestAccountOut
+
+router = APIRouter(prefix="/api/testing", tags=["testing"],
+                   dependencies=[Depends(require_test_token)])
+
+
+@router.post("/accounts", response_model=TestAccountOut, status_code=201)
+def create_account(body: TestAccountIn, uow: UoW, backend: BackendDep) -> TestAccountOut:
+    return testing.create_test_account(
+        uow, faker_seed=backend.settings.faker_seed, kind=body.kind, country=body.country,
+        currency=body.currency, locale=body.locale, name=body.name, today=body.today,
+        billing_day=body.billing_day,
+        subscriptions=[s.model_dump() for s in body.subscriptions],
+        trials_used=body.trials_used, cart=[c.model_dump() for c in body.cart],
+        card_on_file=body.card_on_file, vat_number=body.vat_number,
+        extra_users=body.extra_users)
+
+
+@router.put("/accounts/{account_id}/clock")
+def set_clock(account_id: int, body: ClockIn, uow: UoW) -> dict:
+    return {"account_id": account_id, "today": testing.set_clock(uow, account_id, body.today)}
+
+
+@router.get("/accounts/{account_id}/emails", response_model=list[EmailOut])
+def emails(account_id: int, uow: UoW) -> list[EmailOut]:
+    return testing.list_emails(uow, account_id)
+
+
+@router.get("/accounts/{account_id}/charges", response_model=list[ChargeOut])
+def charges(account_id: int, uow: UoW) -> list[ChargeOut]:
+    return testing.list_charges(uow, account_id)

@@ -1,0 +1,85 @@
+"""The `billing-center` command. Imports stay inside the commands so `--help` is instant."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="billing-center",
+        description="Billing Center: add a subscription or a free trial to an account.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = sub.add_parser(
+        "serve", help="run the HTTP API (the deployment the TUI and the tests talk to)",
+        description="Migrate the database, load the default catalog, then serve the HTTP "
+                    "API until interrupted.")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="interface to listen on (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=8000,
+                       help="TCP port to listen on (default: %(default)s)")
+    serve.add_argument("--db", metavar="URL",
+                       help="SQLAlchemy database URL; default BILLING_DATABASE_URL, else "
+                            "sqlite:///billing-center.db in the current folder")
+    serve.add_argument("--test-token", metavar="TOKEN",
+                       help="start in test mode: serve /api/testing/ to callers that send "
+                            "this token in X-Test-Token (default: BILLING_TEST_TOKEN; "
+                            "none means no test mode)")
+    serve.add_argument("--demo", action="store_true",
+                       help="create a demo account and print how to sign in to it")
+    serve.add_argument("--log-level", default="info",
+                       choices=["critical", "error", "warning", "info", "debug"],
+                       help="server log level (default: %(default)s)")
+
+    migrate = sub.add_parser("migrate", help="bring the database schema up to date and exit")
+    migrate.add_argument("--db", metavar="URL", help="database URL (as for serve)")
+    return parser
+
+
+def _settings(args):
+    from backend.settings import Settings
+
+    overrides = {}
+    if getattr(args, "db", None):
+        overrides["database_url"] = args.db
+    if getattr(args, "test_token", None):
+        overrides["test_token"] = args.test_token
+    return Settings(**overrides)
+
+
+def _serve(args) -> int:
+    import uvicorn
+
+    from backend.api.app import create_app
+    from backend.bootstrap import build
+
+    backend = build(_settings(args))
+    if args.demo:
+        from backend.service_layer.demo import create_demo_account
+
+        creds = create_demo_account(backend)
+        print(f"Demo account: {creds.email} / {creds.password}", flush=True)
+    print(f"Billing Center on http://{args.host}:{args.port} (API docs at /docs)", flush=True)
+    uvicorn.run(create_app(backend), host=args.host, port=args.port, log_level=args.log_level)
+    return 0
+
+
+def _migrate(args) -> int:
+    from backend.adapters.database import make_engine
+    from backend.adapters.migrations import upgrade
+
+    settings = _settings(args)
+    upgrade(make_engine(settings.database_url))
+    print("Database schema is up to date.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    return {"serve": _serve, "migrate": _migrate}[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
