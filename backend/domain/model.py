@@ -235,22 +235,24 @@ class Account:
     def licenses_of(self, user_id: int) -> list[str]:
         return sorted(a.product for a in self.assignments if a.user_id == user_id)
 
-    def assign_license(self, user_id: int, product: str, today: date) -> None:
+    def assign_license(self, user_id: int, product: str, today: date,
+                       catalog: Catalog | None = None) -> None:
         """R13: a user holds at most one license of a product (assigning again changes
         nothing); no more licenses than bought can be assigned."""
         self.user(user_id)
+        name = catalog.get(product).name if catalog else product
         sub = self.subscription(product)
         if sub is None or sub.status_on(today) == EXPIRED:
             raise ValidationFailed(
                 _("This account has no licenses of {product} to assign."),
-                field="product", product=product,
+                field="product", product=name,
             )
         if product in self.licenses_of(user_id):
             return
         if self.assigned_count(product) >= sub.licenses:
             raise ValidationFailed(
                 _("All {count} licenses of {product} are assigned: unassign one or buy more."),
-                field="product", count=sub.licenses, product=product,
+                field="product", count=sub.licenses, product=name,
             )
         self.assignments.append(LicenseAssignment(user_id=user_id, product=product))
 

@@ -27,7 +27,7 @@ def assign_license(uow: SqlAlchemyUnitOfWork, who: Principal, user_id: int,
     with uow.for_write():
         account, user = load(uow, who, lock=True)
         _require_billing_contact(user)
-        account.assign_license(user_id, product, today_for(account, uow))
+        account.assign_license(user_id, product, today_for(account, uow), uow.catalog.load())
         uow.commit()
     return list_users(uow, who)
 
