@@ -1,0 +1,18 @@
+# Time (R14): "today" comes from each account's own test clock.
+# Tags: @step-N is the article's step, @R<id> a rule of flow.md (marker names keep the dot).
+Feature: Each account lives on its own clock
+  In test mode each account has its own date, so that scenarios sharing one deployment
+  never disturb each other; the billing period always starts on the account's today.
+
+  @step-9 @R14 @R10.2
+  Scenario: The billing period follows the account's clock, not another account's
+    Given Claire is the billing contact of a standard account in France
+    And today is 2026-11-26
+    And another account lives on 2027-05-01
+    And Claire is signed in
+    When she buys "LogMeIn Pro", monthly, with 1 user license
+    Then the billing period runs from 2026-11-26 to 2026-12-25
+    When the account's clock moves to 2026-12-03
+    And she opens the Place Order page
+    Then the billing period runs from 2026-12-03 to 2027-01-02
+    And the other account still lives on 2027-05-01

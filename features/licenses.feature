@@ -1,0 +1,53 @@
+# Article step 6: "In the modal, select the number of user licenses, then click Next."
+# Tags: @step-N is the article's step, @R<id> a rule of flow.md (marker names keep the dot).
+Feature: Choosing the number of user licenses
+  The number of user licenses is a whole number from 1 to the level's maximum, 1 by
+  default. Anything else is refused at the field with a message naming the range.
+
+  Background:
+    Given Claire is the billing contact of a standard account in France
+    And today is 2026-11-26
+
+  @step-6 @R6
+  Scenario: User licenses start at 1
+    Given Claire is signed in
+    When she opens "Add a new subscription"
+    And she chooses to buy "GoToWebinar"
+    And she picks the "Lite" level
+    Then the user licenses read 1
+
+  @step-6 @R6
+  Scenario Outline: Any whole number from 1 to the level's maximum is accepted
+    Given Claire is signed in
+    When she buys "<offer>", monthly, with <licenses> user licenses
+    Then the Place Order page shows "<offer>" with <licenses> user licenses
+
+    Examples:
+      | offer                  | licenses |
+      | GoToWebinar Lite       | 1        |
+      | GoToWebinar Lite       | 25       |
+      | GoToWebinar Enterprise | 250      |
+      | LogMeIn Pro            | 10       |
+
+  @step-6 @R6
+  Scenario Outline: Any other number of user licenses is refused at the field, naming the range
+    Given Claire is signed in
+    When she tries to buy "<offer>", monthly, with <licenses> user licenses
+    Then she is refused at the "User licenses" field with a message naming 1 and <maximum>
+    And her cart is empty
+
+    Examples:
+      | offer            | licenses | maximum |
+      | GoToWebinar Lite | 0        | 25      |
+      | GoToWebinar Lite | 26       | 25      |
+      | GoToWebinar Lite | -1       | 25      |
+      | GoToWebinar Lite | 1.5      | 25      |
+      | GoToWebinar Lite | ten      | 25      |
+      | LogMeIn Pro      | 11       | 10      |
+
+  @step-6 @R6
+  Scenario: A trial's user licenses are bounded the same way
+    Given Claire is signed in
+    When she tries to start a trial of "LogMeIn Pro" with 11 user licenses
+    Then she is refused at the "User licenses" field with a message naming 1 and 10
+    And no trial has started
