@@ -75,8 +75,8 @@ def parse_licenses(raw: object, max_licenses: int) -> int:
     value: int | None = None
     if isinstance(raw, int) and not isinstance(raw, bool):
         value = raw
-    elif isinstance(raw, str) and raw.strip().isdigit():
-        value = int(raw.strip())
+    elif isinstance(raw, str) and raw.strip().isascii() and raw.strip().isdigit():
+        value = int(raw.strip())  # isascii: "²" is a digit to isdigit() but not to int()
     if value is None or not 1 <= value <= max_licenses:
         raise ValidationFailed(
             _("Enter a whole number of user licenses from 1 to {max}."),
