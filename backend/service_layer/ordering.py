@@ -93,10 +93,6 @@ def place_order(uow: SqlAlchemyUnitOfWork, gateway: PaymentGateway, who: Princip
         order_number = "BC-" + secrets.token_hex(5).upper()
         card_details = validated.details if validated else saved
         assert card_details is not None
-        if quote.total_due > 0:
-            gateway.charge(amount=quote.total_due, currency=quote.currency, card=validated,
-                           saved_card=saved, reference=order_number, today=today)
-
         apply_quote(account, quote)
         if vat_number and number:
             account.vat_number = number
@@ -115,7 +111,13 @@ def place_order(uow: SqlAlchemyUnitOfWork, gateway: PaymentGateway, who: Princip
                 account_id=account.id, key=idempotency_key, request_hash=fingerprint,
                 order_id=order.id))
         uow.outbox.add(_confirmation_email(account, user, order, uow))
+        uow.flush()
         out = order_out(order, number)
+        # R12.1: the card is charged last, once everything else is written and only the
+        # commit is left, so a failure while writing (e.g. the email) charges nothing.
+        if quote.total_due > 0:
+            gateway.charge(amount=quote.total_due, currency=quote.currency, card=validated,
+                           saved_card=saved, reference=order_number, today=today)
         uow.commit()
         return out, True
 
