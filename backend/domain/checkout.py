@@ -82,7 +82,9 @@ def build_quote(account: Account, catalog: Catalog, today: date, *,
                          start, end, rate, amount)
 
     for item in account.cart_items:
-        lvl = catalog.get(item.product).resolve_level(item.level)
+        prod = catalog.get(item.product)
+        account.ensure_covers_assigned(prod, item.licenses)  # assignments may have grown since
+        lvl = prod.resolve_level(item.level)
         rate = lvl.price(account.currency, item.term)
         lines.append(line(NEW, item.product, item.level, item.licenses, item.term, today,
                           period_end(today, item.term), rate, to_cents(rate * item.licenses)))

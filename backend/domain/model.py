@@ -178,6 +178,7 @@ class Account:
         chosen_term = parse_term(term)
         if self.holds_active(prod.code, today):
             raise AlreadySubscribed(product=prod.name)
+        self.ensure_covers_assigned(prod, count)
         for item in self.cart_items:
             if item.product == prod.code:
                 item.level, item.licenses, item.term = lvl.code, count, chosen_term
@@ -194,6 +195,7 @@ class Account:
         lvl = prod.resolve_level(level or item.level)
         count = parse_licenses(item.licenses if licenses is None else licenses, lvl.max_licenses)
         chosen_term = parse_term(item.term if term is None else term)
+        self.ensure_covers_assigned(prod, count)
         item.level, item.licenses, item.term = lvl.code, count, chosen_term
         return item
 
@@ -228,6 +230,17 @@ class Account:
             if user.id == user_id:
                 return user
         raise NotFound(_("There is no such user on this account."))
+
+    def ensure_covers_assigned(self, product: Product, licenses: int) -> None:
+        """R13: buying a product that is trialing keeps its license assignments, so the
+        purchase must cover the licenses already assigned."""
+        assigned = self.assigned_count(product.code)
+        if licenses < assigned:
+            raise ValidationFailed(
+                _("{assigned} licenses of {product} are assigned to users: choose at least "
+                  "{assigned}, or unassign some first."),
+                field="licenses", assigned=assigned, product=product.name,
+            )
 
     def assigned_count(self, product: str) -> int:
         return sum(1 for a in self.assignments if a.product == product)

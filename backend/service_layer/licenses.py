@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from backend.domain.errors import NotBillingContact
+from backend.domain.model import DEFAULT_PORTAL_URL
 from backend.service_layer import views
 from backend.service_layer.common import Principal, load, today_for
 from backend.service_layer.unit_of_work import SqlAlchemyUnitOfWork
@@ -17,26 +17,22 @@ def list_users(uow: SqlAlchemyUnitOfWork, who: Principal) -> list[views.UserLice
                 for u in account.users]
 
 
-def _require_billing_contact(user) -> None:
-    if not user.is_billing_contact:
-        raise NotBillingContact()
-
-
-def assign_license(uow: SqlAlchemyUnitOfWork, who: Principal, user_id: int,
-                   product: str) -> list[views.UserLicensesOut]:
+def assign_license(uow: SqlAlchemyUnitOfWork, who: Principal, user_id: int, product: str, *,
+                   portal_url: str = DEFAULT_PORTAL_URL) -> list[views.UserLicensesOut]:
+    """R13, by a billing contact of a standard account (R0.1, R0.2)."""
     with uow.for_write():
         account, user = load(uow, who, lock=True)
-        _require_billing_contact(user)
+        account.ensure_may_add(user, portal_url)
         account.assign_license(user_id, product, today_for(account, uow), uow.catalog.load())
         uow.commit()
     return list_users(uow, who)
 
 
-def unassign_license(uow: SqlAlchemyUnitOfWork, who: Principal, user_id: int,
-                     product: str) -> list[views.UserLicensesOut]:
+def unassign_license(uow: SqlAlchemyUnitOfWork, who: Principal, user_id: int, product: str, *,
+                     portal_url: str = DEFAULT_PORTAL_URL) -> list[views.UserLicensesOut]:
     with uow.for_write():
         account, user = load(uow, who, lock=True)
-        _require_billing_contact(user)
+        account.ensure_may_add(user, portal_url)
         account.unassign_license(user_id, product)
         uow.commit()
     return list_users(uow, who)

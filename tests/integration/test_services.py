@@ -130,7 +130,8 @@ def test_r0_2_enterprise_billing_contact_is_sent_to_the_corporate_portal(app):
     before = app.snapshot()
     attempts = write_attempts(app, acct.who, item_id, acct.who.user_id)
     for name in ("available_products", "add_cart_item", "edit_cart_item", "remove_cart_item",
-                 "checkout_preview", "place_order", "start_trial"):
+                 "checkout_preview", "place_order", "start_trial", "assign_license",
+                 "unassign_license"):
         with pytest.raises(EnterpriseAccount) as err:
             attempts[name]()
         assert err.value.code == "enterprise_account"

@@ -426,3 +426,26 @@ def test_r13_unknown_user_is_refused():
     account.subscriptions.append(active("gotomeeting", "business", licenses=1))
     with pytest.raises(NotFound):
         account.assign_license(999, "gotomeeting", TODAY)
+
+
+def test_r13_buying_a_trialing_product_must_cover_its_assigned_licenses():
+    """R9.5 keeps the trial's assignments, so a purchase below them is refused at the field
+    (in the cart, and again on the Place Order page if more were assigned since)."""
+    account, contact = make_account(users=2)
+    account.start_trial(CATALOG, TODAY, product="gotomeeting", level="business", licenses=3)
+    for user_id in (contact.id, 10, 11):
+        account.assign_license(user_id, "gotomeeting", TODAY)
+    with pytest.raises(ValidationFailed) as err:
+        account.put_in_cart(CATALOG, TODAY, product="gotomeeting", level="business",
+                            licenses=2, term="monthly")
+    assert err.value.field == "licenses" and err.value.params["assigned"] == 3
+    assert account.cart_items == []
+    item = account.put_in_cart(CATALOG, TODAY, product="gotomeeting", level="business",
+                               licenses=3, term="monthly")
+    with pytest.raises(ValidationFailed):
+        account.edit_cart_item(CATALOG, item.id, licenses=1)
+    account.unassign_license(11, "gotomeeting")
+    item.licenses = 2
+    account.assign_license(11, "gotomeeting", TODAY)  # assigned again after the cart item
+    with pytest.raises(ValidationFailed):
+        build_quote(account, CATALOG, TODAY, valid_vat_number=None, seller_country="IE")

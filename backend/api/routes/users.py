@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from backend.api.deps import UoW, Who
+from backend.api.deps import PortalUrl, UoW, Who
 from backend.service_layer import licenses
 from backend.service_layer.views import UserLicensesOut
 
@@ -15,10 +15,12 @@ def users(uow: UoW, who: Who) -> list[UserLicensesOut]:
 
 
 @router.put("/{user_id}/licenses/{product}", response_model=list[UserLicensesOut])
-def assign(user_id: int, product: str, uow: UoW, who: Who) -> list[UserLicensesOut]:
-    return licenses.assign_license(uow, who, user_id, product)
+def assign(user_id: int, product: str, uow: UoW, who: Who,
+           portal_url: PortalUrl) -> list[UserLicensesOut]:
+    return licenses.assign_license(uow, who, user_id, product, portal_url=portal_url)
 
 
 @router.delete("/{user_id}/licenses/{product}", response_model=list[UserLicensesOut])
-def unassign(user_id: int, product: str, uow: UoW, who: Who) -> list[UserLicensesOut]:
-    return licenses.unassign_license(uow, who, user_id, product)
+def unassign(user_id: int, product: str, uow: UoW, who: Who,
+             portal_url: PortalUrl) -> list[UserLicensesOut]:
+    return licenses.unassign_license(uow, who, user_id, product, portal_url=portal_url)
