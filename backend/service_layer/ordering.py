@@ -29,8 +29,6 @@ def _vat_number(account: Account, given: str | None) -> str | None:
 
 def _quote(uow: SqlAlchemyUnitOfWork, account: Account, vat_number: str | None,
            seller_country: str) -> Quote:
-    if not account.cart_items:
-        raise CartEmpty()
     return build_quote(account, uow.catalog.load(), today_for(account, uow),
                        valid_vat_number=vat_number, seller_country=seller_country)
 
@@ -41,6 +39,8 @@ def checkout_preview(uow: SqlAlchemyUnitOfWork, who: Principal, *, vat_number: s
     with uow:
         account, user = load(uow, who)
         account.ensure_may_add(user, portal_url)
+        if not account.cart_items:  # R10.5: no page for an empty cart, whatever else is asked
+            raise CartEmpty()
         number = _vat_number(account, vat_number)
         return checkout_out(_quote(uow, account, number, seller_country), number)
 
@@ -72,10 +72,15 @@ def place_order(uow: SqlAlchemyUnitOfWork, gateway: PaymentGateway, who: Princip
             if record is not None:  # R12.4
                 return order_out(uow.orders.get(account.id, record.replay(fingerprint))), False
         today = today_for(account, uow)
+        if not account.cart_items:
+            raise CartEmpty()
         number = _vat_number(account, vat_number)
         quote = _quote(uow, account, number, seller_country)
 
         validated, saved = None, None
+        if card is not None and use_saved_card:
+            raise ValidationFailed(_("Pay with either a new card or the card on file, not both."),
+                                   field="card")
         if card is not None:
             validated = validate_card(card.get("name") or "", str(card.get("number") or ""),
                                       card.get("exp_month"), card.get("exp_year"),

@@ -13,6 +13,7 @@ import pytest
 from backend.adapters.payments import SimulatedGateway
 from backend.domain.errors import (
     CardDeclined,
+    CartEmpty,
     ExpiredCard,
     IdempotencyConflict,
     InsufficientFunds,
@@ -186,6 +187,23 @@ def test_r11_1_payment_details_are_required(app):
         app.place(acct.who, card=None, use_saved_card=True)
     assert err.value.field == "card"
     assert app.snapshot() == before
+
+
+def test_r11_1_a_new_card_and_the_card_on_file_together_are_ambiguous(app):
+    acct = one_item(app, card_on_file=True)
+    before = app.snapshot()
+    with pytest.raises(ValidationFailed) as err:
+        app.place(acct.who, use_saved_card=True)  # and the default new card
+    assert err.value.field == "card"
+    assert app.snapshot() == before
+
+
+def test_r10_5_an_empty_cart_has_no_place_order_page_whatever_the_vat_number(app):
+    acct = app.account(country="FR")
+    for attempt in (lambda: app.preview(acct.who, vat_number="FR12345678901"),
+                    lambda: app.place(acct.who, vat_number="FR12345678901")):
+        with pytest.raises(CartEmpty):
+            attempt()
 
 
 def test_r11_1_the_card_on_file_can_be_used_instead(app):
