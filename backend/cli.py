@@ -76,9 +76,28 @@ def _migrate(args) -> int:
     return 0
 
 
+def _database_problem(err: Exception, url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        shown = make_url(url).render_as_string(hide_password=True)
+    except Exception:  # an unparsable URL is shown as typed: it holds no usable password
+        shown = url
+    reason = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
+    return f"billing-center: cannot use the database {shown}: {reason}"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    return {"serve": _serve, "migrate": _migrate}[args.command](args)
+    try:
+        return {"serve": _serve, "migrate": _migrate}[args.command](args)
+    except Exception as err:
+        from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+
+        if isinstance(err, (ArgumentError, NoSuchModuleError, OperationalError)):
+            print(_database_problem(err, _settings(args).database_url), file=sys.stderr)
+            return 2
+        raise
 
 
 if __name__ == "__main__":
