@@ -29,23 +29,27 @@ def _token_hash(token: str) -> str:
 
 def sign_in(uow: SqlAlchemyUnitOfWork, email: str, password: str,
             portal_url: str) -> views.SessionOut:
-    """R1: a wrong email and a wrong password get the same refusal."""
-    with uow.for_write():
+    """R1: a wrong email and a wrong password get the same refusal. The slow hash check
+    runs outside any transaction, so it never holds SQLite's write lock."""
+    with uow:
         user = uow.accounts.user_by_email(email or "")
-        try:
-            hasher.verify(user.password_hash if user else _DUMMY_HASH, password or "")
-        except (VerifyMismatchError, InvalidHashError):
-            raise InvalidCredentials() from None
-        if user is None:
-            raise InvalidCredentials()
+        stored, user_id = (user.password_hash, user.id) if user else (_DUMMY_HASH, None)
+    try:
+        hasher.verify(stored, password or "")
+    except (VerifyMismatchError, InvalidHashError):
+        raise InvalidCredentials() from None
+    if user_id is None:
+        raise InvalidCredentials()
+    token = secrets.token_urlsafe(32)
+    with uow.for_write():
+        user = uow.accounts.user(user_id)
         account = uow.accounts.get(user.account_id)
-        token = secrets.token_urlsafe(32)
         uow.sessions.add(SessionToken(token_hash=_token_hash(token), user_id=user.id,
                                       account_id=account.id, created_at=uow.clock.now()))
-        catalog = uow.catalog.load()
         out = views.SessionOut(
             token=token, user=user_out(user),
-            account=account_out(account, user, catalog, today_for(account, uow), portal_url))
+            account=account_out(account, user, uow.catalog.load(), today_for(account, uow),
+                                portal_url))
         uow.commit()
         return out
 

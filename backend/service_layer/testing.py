@@ -86,19 +86,19 @@ def create_test_account(uow: SqlAlchemyUnitOfWork, *, faker_seed: int, kind: str
     if extra_users < 0 or extra_users > 50:
         raise ValidationFailed(_("Extra users must be from 0 to 50."), field="extra_users")
 
+    # People first: hashing passwords is slow and must not hold the database's write lock.
+    contact, contact_password = _person(fake, locale, True)
+    people = [_person(fake, locale, False) for _i in range(extra_users)]
     with uow.for_write():
         account = Account(name=name or fake.company(), kind=kind, country=country,
                           currency=(currency or currency_for_country(country)).upper(),
                           locale=locale, billing_day=day, test_today=today)
         if vat_number:
             account.vat_number = normalize_vat_number(vat_number, country)
-        contact, contact_password = _person(fake, locale, True)
         account.users.append(contact)
-        others = []
-        for _i in range(extra_users):
-            user, password = _person(fake, locale, False)
-            account.users.append(user)
-            others.append(views.Credentials(email=user.email, password=password))
+        account.users.extend(user for user, _password in people)
+        others = [views.Credentials(email=user.email, password=password)
+                  for user, password in people]
         now = today_for(account, uow)
         catalog = uow.catalog.load()
         for spec in subscriptions or []:
