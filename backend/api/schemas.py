@@ -64,13 +64,6 @@ class HeldSubscriptionIn(BaseModel):
     period_start: date | None = None
 
 
-class TestCartItemIn(BaseModel):
-    product: str
-    level: str | None = None
-    licenses: Any = 1
-    term: Any = None
-
-
 class TestAccountIn(BaseModel):
     kind: Literal["standard", "enterprise"] = "standard"
     country: str | None = None
@@ -81,7 +74,7 @@ class TestAccountIn(BaseModel):
     billing_day: int | None = Field(default=None, ge=1, le=31)
     subscriptions: list[HeldSubscriptionIn] = []
     trials_used: list[str] = []
-    cart: list[TestCartItemIn] = []
+    cart: list[CartItemIn] = []
     card_on_file: bool = False
     vat_number: str | None = None
     extra_users: int = Field(default=0, ge=0, le=50)

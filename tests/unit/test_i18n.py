@@ -111,6 +111,15 @@ def test_labels_are_exactly_flow_md():
     assert LABELS == _flow_labels()
 
 
+def test_the_harness_expects_the_same_binding_labels():
+    """steps/labels.py keeps its own copy on purpose (the harness must not take the
+    product's word for what the labels are); both copies must equal flow.md."""
+    from steps.labels import LABELS as EXPECTED
+
+    flow = _flow_labels()
+    assert {key: EXPECTED[key] for key in flow} == flow
+
+
 def test_label_lookup():
     assert label("start_trial", "fr") == "Commencer l'évaluation"
     assert label("place_order", "en") == "Place Order"
