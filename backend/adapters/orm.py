@@ -164,6 +164,7 @@ orders = Table(
     Column("next_billing_date", Date, nullable=False),
     Column("card_brand", String(20)),
     Column("card_last4", String(4)),
+    Column("vat_number", String(32)),
 )
 order_lines = Table(
     "order_lines", metadata,

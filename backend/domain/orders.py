@@ -45,18 +45,21 @@ class Order:
     card_brand: str | None
     card_last4: str | None
     lines: list[OrderLine] = field(default_factory=list)
+    # the customer's VAT number the order was taxed with: a reverse-charge invoice names it
+    vat_number: str | None = None
     id: int | None = None
 
     @classmethod
     def from_quote(cls, quote: Quote, *, account_id: int, number: str,
-                   card_brand: str | None, card_last4: str | None) -> Order:
+                   card_brand: str | None, card_last4: str | None,
+                   vat_number: str | None = None) -> Order:
         return cls(
             account_id=account_id, number=number, placed_on=quote.today,
             currency=quote.currency, subtotal=quote.subtotal, vat_rate=quote.vat.rate,
             vat_amount=quote.vat.amount, vat_reverse_charge=quote.vat.reverse_charge,
             vat_country=quote.vat.country, total_due=quote.total_due,
             billing_day=quote.billing_day, next_billing_date=quote.next_billing_date,
-            card_brand=card_brand, card_last4=card_last4,
+            card_brand=card_brand, card_last4=card_last4, vat_number=vat_number,
             lines=[OrderLine(ln.kind, ln.product, ln.product_name, ln.level, ln.level_name,
                              ln.licenses, ln.term, ln.period_start, ln.period_end, ln.rate,
                              ln.amount) for ln in quote.lines],

@@ -150,6 +150,7 @@ def render_order_confirmation(
     card_brand: str,
     card_last4: str,
     licenses_to_assign: bool,
+    vat_number: str | None = None,
 ) -> RenderedEmail:
     """R12.3: the confirmation email of a placed order, in the billing contact's language.
 
@@ -175,4 +176,5 @@ def render_order_confirmation(
         card_brand=_one_line(card_brand),
         card_last4=card_last4,
         licenses_to_assign=bool(licenses_to_assign),
+        vat_number=_one_line(vat_number) if vat_number else None,
     )

@@ -115,14 +115,14 @@ def checkout_out(quote: Quote, vat_number: str | None) -> views.CheckoutOut:
         next_billing_date=quote.next_billing_date)
 
 
-def order_out(order: Order, vat_number: str | None = None) -> views.OrderOut:
+def order_out(order: Order) -> views.OrderOut:
     new_lines = [ln for ln in order.lines if ln.kind == "new"]
     return views.OrderOut(
         id=order.id, number=order.number, placed_on=order.placed_on,
         lines=[_line_out(ln) for ln in order.lines], subtotal=order.subtotal,
         vat=views.VatOut(rate=order.vat_rate, amount=order.vat_amount,
                          reverse_charge=order.vat_reverse_charge, country=order.vat_country,
-                         number=vat_number),
+                         number=order.vat_number),
         total_due=order.total_due, currency=order.currency, billing_day=order.billing_day,
         next_billing_date=order.next_billing_date,
         card=views.OrderCardOut(brand=order.card_brand, last4=order.card_last4),

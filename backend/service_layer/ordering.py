@@ -104,7 +104,8 @@ def place_order(uow: SqlAlchemyUnitOfWork, gateway: PaymentGateway, who: Princip
         if validated is not None:
             account.save_card(**asdict(validated.details))
         order = Order.from_quote(quote, account_id=account.id, number=order_number,
-                                 card_brand=card_details.brand, card_last4=card_details.last4)
+                                 card_brand=card_details.brand, card_last4=card_details.last4,
+                                 vat_number=number)
         uow.orders.add(order)
         uow.flush()
         if quote.total_due > 0:
@@ -117,7 +118,7 @@ def place_order(uow: SqlAlchemyUnitOfWork, gateway: PaymentGateway, who: Princip
                 order_id=order.id))
         uow.outbox.add(_confirmation_email(account, user, order, uow))
         uow.flush()
-        out = order_out(order, number)
+        out = order_out(order)
         # R12.1: the card is charged last, once everything else is written and only the
         # commit is left, so a failure while writing (e.g. the email) charges nothing.
         if quote.total_due > 0:
@@ -142,6 +143,7 @@ def _confirmation_email(account: Account, user: User, order: Order,
         currency=order.currency, next_billing_date=order.next_billing_date,
         card_brand=order.card_brand or "", card_last4=order.card_last4 or "",
         licenses_to_assign=any(ln.kind == NEW for ln in order.lines),
+        vat_number=order.vat_number,
     )
     return OutboxEmail(account_id=account.id, to=user.email, subject=mail.subject,
                        body=mail.body, kind=ORDER_CONFIRMATION, sent_at=uow.clock.now())

@@ -246,8 +246,11 @@ def test_r11_2_r11_3_a_german_number_is_reverse_charged_and_saved(app):
     assert (order.vat.amount, order.vat.reverse_charge, order.total_due) == (D("0.00"), True,
                                                                              D("160.00"))
     assert app.overview(acct.who).vat_number == "DE136695976"
+    # the order keeps the number it was taxed with: a reverse-charge invoice names it
+    assert order.vat.number == "DE136695976"
+    assert ordering.get_order(app.uow(), acct.who, order.id).vat.number == "DE136695976"
     [mail] = app.emails(acct)
-    assert "reverse charge" in mail.body
+    assert "reverse charge" in mail.body and "DE136695976" in mail.body
 
 
 def test_r11_2_the_saved_number_applies_to_the_next_order(app):
