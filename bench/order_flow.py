@@ -53,7 +53,10 @@ def start_server(db: str, token: str) -> tuple[subprocess.Popen, str]:
             if httpx.get(base + "/api/health", timeout=1).status_code == 200:
                 return proc, base
         except httpx.TransportError:
-            time.sleep(0.1)
+            try:  # not listening yet: give it a moment, or notice at once that it died
+                proc.wait(timeout=0.1)
+            except subprocess.TimeoutExpired:
+                pass
     proc.kill()
     raise SystemExit("server did not become healthy within 30 s")
 

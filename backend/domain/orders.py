@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -60,9 +60,7 @@ class Order:
             vat_country=quote.vat.country, total_due=quote.total_due,
             billing_day=quote.billing_day, next_billing_date=quote.next_billing_date,
             card_brand=card_brand, card_last4=card_last4, vat_number=vat_number,
-            lines=[OrderLine(ln.kind, ln.product, ln.product_name, ln.level, ln.level_name,
-                             ln.licenses, ln.term, ln.period_start, ln.period_end, ln.rate,
-                             ln.amount) for ln in quote.lines],
+            lines=[OrderLine(**asdict(ln)) for ln in quote.lines],
         )
 
 
