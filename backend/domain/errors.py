@@ -9,6 +9,11 @@ def _(msgid: str) -> str:
     return msgid
 
 
+class Country(str):
+    """A country code placed in a message: the edge writes the country's name in the
+    reader's language ("DE" -> "Germany" / "Allemagne")."""
+
+
 class DomainError(Exception):
     code: str = "error"
     msgid: str = _("The request was refused.")

@@ -18,7 +18,7 @@ from stdnum.exceptions import ValidationError
 from stdnum.gb import vat as gb_vat
 from stdnum.util import clean
 
-from backend.domain.errors import ValidationFailed, _
+from backend.domain.errors import Country, ValidationFailed, _
 from backend.domain.money import to_cents
 
 _FIELD = "vat_number"
@@ -101,10 +101,10 @@ def normalize_vat_number(raw: str, account_country: str) -> str:
         raise ValidationFailed(
             _(
                 "VAT numbers can only be added for accounts in the EU or the United Kingdom "
-                "(this account is in {country})."
+                "(this account's country: {country})."
             ),
             field=_FIELD,
-            country=country,
+            country=Country(country),
         )
     compact = clean(raw or "", " -./,").upper().strip()
     prefixes = _prefix_to_country()
@@ -119,8 +119,8 @@ def normalize_vat_number(raw: str, account_country: str) -> str:
                         "{account_country}: enter a VAT number from {account_country}."
                     ),
                     field=_FIELD,
-                    number_country=number_country,
-                    account_country=country,
+                    number_country=Country(number_country),
+                    account_country=Country(country),
                 )
             return valid
     # No recognised prefix (or a French key that merely looks like one): read the
@@ -130,7 +130,7 @@ def normalize_vat_number(raw: str, account_country: str) -> str:
         raise ValidationFailed(
             _("This VAT number is not valid for {country}: check its format and digits."),
             field=_FIELD,
-            country=country,
+            country=Country(country),
         )
     return valid
 

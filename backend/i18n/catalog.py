@@ -10,11 +10,14 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from babel import Locale
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
+
+from backend.domain.errors import Country
 
 from .negotiation import BABEL_LOCALES, DEFAULT, normalize
 
@@ -45,6 +48,8 @@ def translations(locale: str) -> NullTranslations:
 
 def _localized(value: object, locale: str) -> object:
     """Dates and decimals written the way the language writes them; the rest unchanged."""
+    if isinstance(value, Country):
+        return Locale.parse(BABEL_LOCALES[locale]).territories.get(str(value), str(value))
     if isinstance(value, date):
         return format_date(value, format="medium", locale=BABEL_LOCALES[locale])
     if isinstance(value, Decimal):

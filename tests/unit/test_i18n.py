@@ -278,3 +278,14 @@ def test_french_translations_are_not_english():
 def test_french_catalog_has_no_fuzzy_entries():
     fuzzy = [message.id for message in _french_catalog() if message.id and message.fuzzy]
     assert not fuzzy, "review and unmark these fuzzy French entries:\n" + "\n".join(fuzzy)
+
+
+def test_countries_in_messages_are_named_in_the_readers_language():
+    from backend.domain.errors import ValidationFailed
+    from backend.domain.vat import normalize_vat_number
+
+    with pytest.raises(ValidationFailed) as err:
+        normalize_vat_number("FR40303265045", "DE")
+    english, french = error_message(err.value, "en"), error_message(err.value, "fr")
+    assert "France" in english and "Germany" in english and "DE" not in english
+    assert "France" in french and "Allemagne" in french and "Germany" not in french
