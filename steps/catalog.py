@@ -121,27 +121,27 @@ def confirms_with(scene: Scene, english: str) -> None:
 # --- the whole modal in one step ---------------------------------------------------------
 
 
-def _buy(scene: Scene, offer: str, term_word: str, licenses: str, *, directly: bool) -> None:
+def _choose(scene: Scene, offer: str, action: str, licenses: str, *, directly: bool,
+            term_word: str | None = None) -> None:
+    """The whole modal: product, action, level (if asked), licenses, term (buying only)."""
     product, level = scene.split(offer)
     if not directly:
         scene.offered = scene.driver.open_add_subscription()
-    scene.choice = scene.driver.choose(product, "buy")
+    scene.choice = scene.driver.choose(product, action)  # type: ignore[arg-type]
     if level is not None:
         scene.choice = scene.driver.pick_level(level)
     scene.choice = scene.driver.set_licenses(licenses)
-    scene.choice = scene.driver.pick_term(term(term_word))  # type: ignore[arg-type]
+    if term_word is not None:
+        scene.choice = scene.driver.pick_term(term(term_word))  # type: ignore[arg-type]
     scene.show(scene.driver.confirm_choice())
+
+
+def _buy(scene: Scene, offer: str, term_word: str, licenses: str, *, directly: bool) -> None:
+    _choose(scene, offer, "buy", licenses, directly=directly, term_word=term_word)
 
 
 def _try(scene: Scene, offer: str, licenses: str, *, directly: bool) -> None:
-    product, level = scene.split(offer)
-    if not directly:
-        scene.offered = scene.driver.open_add_subscription()
-    scene.choice = scene.driver.choose(product, "try")
-    if level is not None:
-        scene.choice = scene.driver.pick_level(level)
-    scene.choice = scene.driver.set_licenses(licenses)
-    scene.show(scene.driver.confirm_choice())
+    _choose(scene, offer, "try", licenses, directly=directly)
 
 
 BUY = r'"(?P<offer>[^"]+)", (?P<term_word>monthly|annual), with (?P<licenses>\S+) user licenses?'

@@ -19,9 +19,6 @@ from backend.domain.errors import AlreadySubscribed, CartEmpty
 
 D = Decimal
 ROUNDS = 5
-POSTGRES_ONLY = pytest.mark.parametrize(
-    "store", [pytest.param("postgres", id="postgres", marks=pytest.mark.postgres)],
-    indirect=True)
 SQLITE_ONLY = pytest.mark.parametrize(
     "store", [pytest.param("sqlite", id="sqlite", marks=pytest.mark.sqlite)], indirect=True)
 
@@ -87,19 +84,9 @@ def check_exactly_one_order(app, acct, outcomes, gateway) -> None:
     assert (out.cart_count, out.billing_day) == (0, 26)
 
 
-@POSTGRES_ONLY
-def test_r12_1_two_concurrent_orders_on_postgresql_exactly_one_wins(app):
-    for round_ in range(ROUNDS):
-        acct = app.worked_example_account()
-        gateway = SlowGateway(delay=0.2)
-        outcomes = race(app, acct, gateway, tag=str(round_))
-        check_exactly_one_order(app, acct, outcomes, gateway)
-
-
-@SQLITE_ONLY
-def test_r12_1_two_concurrent_orders_on_sqlite_exactly_one_wins(app):
-    """BEGIN IMMEDIATE: the second writer waits for the first, then sees the empty cart;
-    it never fails with 'database is locked'."""
+def test_r12_1_two_concurrent_orders_exactly_one_wins(app):
+    """On both stores: PostgreSQL's row lock, or SQLite's BEGIN IMMEDIATE (the second writer
+    waits for the first, then sees the empty cart; never 'database is locked')."""
     for round_ in range(ROUNDS):
         acct = app.worked_example_account()
         gateway = SlowGateway(delay=0.2)
