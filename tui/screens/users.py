@@ -113,7 +113,8 @@ class UsersScreen(StepScreen):
         user, sub = self._selected()
         text = ""
         if user is not None and sub is not None:
-            text = self.t.tr("Selected: {user}, {product}", user=user.email, product=sub.product_name)
+            text = self.t.tr("Selected: {user}, {product}", user=user.email,
+                             product=sub.product_name)
         self.query_one("#selection", Static).update(text)
 
     @on(DataTable.RowHighlighted)
