@@ -180,14 +180,16 @@ def _french_catalog():
 
 
 def _backend_msgids() -> dict[str, list[str]]:
-    """Every marked msgid of the backend package -> where it is used."""
+    """Every marked msgid of the backend and the TUI (which shares the backend's catalog)
+    -> where it is used."""
     found: dict[str, list[str]] = {}
-    for filename, lineno, message, _comments, _context in extract_from_dir(
-        str(BACKEND), METHOD_MAP, keywords=KEYWORDS, comment_tags=()
-    ):
-        msgid = message[0] if isinstance(message, tuple) else message
-        if msgid:
-            found.setdefault(msgid, []).append(f"backend/{filename}:{lineno}")
+    for package in (BACKEND, REPO / "tui"):
+        for filename, lineno, message, _comments, _context in extract_from_dir(
+            str(package), METHOD_MAP, keywords=KEYWORDS, comment_tags=()
+        ):
+            msgid = message[0] if isinstance(message, tuple) else message
+            if msgid:
+                found.setdefault(msgid, []).append(f"{package.name}/{filename}:{lineno}")
     return found
 
 
@@ -195,6 +197,7 @@ def test_extraction_sees_the_domain_errors():
     msgids = _backend_msgids()
     assert DomainError.msgid in msgids
     assert TrialNotAllowed.msgid in msgids
+    assert "Cannot reach {url}: {reason}" in msgids  # tui/clients/http.py
 
 
 def _translated(entry) -> bool:
