@@ -51,14 +51,16 @@ class BillingCenterApp(App[int]):
     language: reactive[str] = reactive("en", init=False)
 
     def __init__(self, connector: Connector, *, lang: str = "en", email: str | None = None,
-                 demo: DemoCredentials | None = None, where: str = ""):
+                 demo: DemoCredentials | None = None, where: str = "",
+                 demo_folder: str | None = None):
         super().__init__()
         self.set_reactive(BillingCenterApp.language, normalize(lang))
         self.text = Text(self.language)
         self.connector = connector
         self.prefill_email = email
         self.demo = demo
-        self.where = where
+        self.where = where  # an address (URL, database) shown as given
+        self.demo_folder = demo_folder
         self._client: BillingClient | None = None
         self._connect_error: ClientError | None = None
         self._connected = threading.Event()
@@ -90,8 +92,6 @@ class BillingCenterApp(App[int]):
             self._client.lang = self.language
             if connection.demo is not None:
                 self.demo = connection.demo
-            if not self.where:
-                self.where = self._client.describe()
         finally:
             self._connected.set()
         self.call_from_thread(self._connected_now)
@@ -112,6 +112,14 @@ class BillingCenterApp(App[int]):
             assert self._connect_error is not None
             raise self._connect_error
         return self._client
+
+    def where_text(self) -> str:
+        """What the app talks to, for the title bar and the sign-in screen."""
+        if self.demo_folder:
+            return self.text.tr("demo: {folder}", folder=self.demo_folder)
+        if self.where:
+            return self.where
+        return self._client.describe() if self._client is not None else ""
 
     @property
     def client(self) -> BillingClient | None:
@@ -186,7 +194,7 @@ class BillingCenterApp(App[int]):
         t = self.text
         self.title = t.label("billing_center")
         who = self.session.user.email if self.session else ""
-        self.sub_title = " · ".join(part for part in (who, self.where) if part)
+        self.sub_title = " · ".join(part for part in (who, self.where_text()) if part)
         localize_bindings(self, t)
 
     # --- commands -----------------------------------------------------------------------

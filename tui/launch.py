@@ -15,8 +15,13 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tui.text import normalize
+
+if TYPE_CHECKING:
+    from tui.connect import Connector
+    from tui.demo import DemoCredentials
 
 PROBE_TIMEOUT = 5.0
 USAGE_ERROR = 2
@@ -39,9 +44,10 @@ def language_from_environment(environ: os._Environ | dict[str, str] = os.environ
 
 @dataclass
 class Target:
-    connector: object
-    where: str
-    demo: object = None
+    connector: Connector
+    where: str = ""  # the address, shown as given
+    demo: DemoCredentials | None = None
+    demo_folder: str | None = None
 
 
 def check_url(url: str) -> str:
@@ -103,8 +109,8 @@ def target(db: str | None, url: str | None) -> Target:
     from tui.demo import data_dir, saved_credentials
 
     folder = data_dir()
-    return Target(connect.demo(str(folder)), where=f"demo: {folder}",
-                  demo=saved_credentials(folder))
+    return Target(connect.demo(str(folder)), demo=saved_credentials(folder),
+                  demo_folder=str(folder))
 
 
 def run(db: str | None = None, url: str | None = None, email: str | None = None,
@@ -117,6 +123,7 @@ def run(db: str | None = None, url: str | None = None, email: str | None = None,
     from tui.app import BillingCenterApp
 
     app = BillingCenterApp(chosen.connector, lang=lang or language_from_environment(),
-                           email=email, demo=chosen.demo, where=chosen.where)
+                           email=email, demo=chosen.demo, where=chosen.where,
+                           demo_folder=chosen.demo_folder)
     app.run()
     return app.return_code or 0

@@ -106,6 +106,11 @@ class Session:
         return [[str(cell).replace("\u202f", " ").replace("\xa0", " ")
                  for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
+    def cell(self, selector: str, row: str, column: str) -> str:
+        """One cell by row key and column key, no-break spaces as spaces."""
+        value = self.q(selector, DataTable).get_cell(row, column)
+        return str(value).replace("\u202f", " ").replace("\xa0", " ")
+
     def row_keys(self, selector: str) -> list[str]:
         table = self.q(selector, DataTable)
         return [row.key.value for row in table.ordered_rows]

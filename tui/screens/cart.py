@@ -50,7 +50,7 @@ class CartScreen(StepScreen):
             with Horizontal(classes="actions"):
                 yield Button(id="place-order", variant="primary")
                 yield Button(id="add-more")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#cart-items").focus()

@@ -10,7 +10,8 @@ Widget ids:
 - DataTable#subscriptions, one row per subscription (row key: product code), columns
   (keys): product, level, status (Active / Trial / Expired), licenses ("assigned / total"),
   term (Monthly / Annual, "–" for a trial), period ("start – end"), next_billing (next
-  billing date), trial_end.
+  billing date, "–" for a trial), and trial_end (the trial's last day) when the account
+  has a trial or an expired one.
 - Button#add-subscription: "Add a new subscription" (key a), only when this person may add;
   otherwise Static#cannot-add says why, and Static#portal-link shows the Corporate Billing
   Portal's URL when the account has one (enterprise accounts). The key a still makes the
@@ -42,9 +43,10 @@ class DashboardScreen(BillingScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_subscription", L_("add_subscription")),
         Binding("c", "cart", N_("Cart")),
-        Binding("u", "manage_users", L_("manage_user_products")),
+        # the button reads "Manage user products"; the footer has room for one word
+        Binding("u", "manage_users", N_("Users")),
         Binding("m", "messages", N_("Messages")),
-        Binding("r", "reload", N_("Reload")),
+        Binding("r", "reload", N_("Reload"), show=False),
         Binding("o", "sign_out", N_("Sign out")),
     ]
 
@@ -76,7 +78,7 @@ class DashboardScreen(BillingScreen):
                 yield Button(id="manage-users")
                 yield Button(id="messages")
                 yield Button(id="sign-out", variant="error")
-        yield Footer()
+        yield Footer(compact=True)
 
     # --- words and data -----------------------------------------------------------------
 
@@ -135,19 +137,23 @@ class DashboardScreen(BillingScreen):
 
     def _show_subscriptions(self) -> None:
         t = self.t
+        subscriptions = self.account.subscriptions
+        trials = any(sub.trial_end for sub in subscriptions)
         columns = [
             ("product", t.tr("Product")), ("level", t.label("level")),
-            ("status", t.tr("Status")), ("licenses", t.tr("Licenses assigned")),
-            ("term", t.tr("Term")), ("period", t.tr("Current period")),
-            ("next_billing", t.tr("Next billing date")), ("trial_end", t.tr("Trial end")),
+            ("status", t.tr("Status")), ("licenses", t.tr("Licenses")),
+            ("term", t.tr("Term")), ("period", t.tr("Period")),
+            ("next_billing", t.tr("Next billing")),
         ]
+        if trials:  # a trial's last day, in its own column only when there is a trial
+            columns.append(("trial_end", t.tr("Trial end")))
         statuses = {"active": t.tr("Active"), "trialing": t.tr("Trial"),
                     "expired": t.tr("Expired")}
         rows = [(sub.product, [
             sub.product_name, sub.level_name, statuses[sub.status],
             f"{sub.assigned} / {sub.licenses}", t.term(sub.term),
             t.period(sub.period_start, sub.period_end), t.date(sub.next_billing_date),
-            t.date(sub.trial_end)]) for sub in self.account.subscriptions]
+            *([t.date(sub.trial_end)] if trials else [])]) for sub in subscriptions]
         if not rows:
             rows = [("none", [t.tr("No subscriptions yet."), *[""] * (len(columns) - 1)])]
         refill(self.query_one("#subscriptions", DataTable), columns, rows)

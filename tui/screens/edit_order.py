@@ -81,7 +81,7 @@ class EditOrderScreen(StepScreen):
             yield ErrorLine(id="edit-error")
             with Horizontal(classes="actions"):
                 yield Button(id="back-to-order")
-        yield Footer()
+        yield Footer(compact=True)
 
     def load(self) -> None:
         self.call(lambda client: (client.cart(), self.app.cached_catalog(client)),

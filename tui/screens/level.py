@@ -36,7 +36,7 @@ class LevelScreen(StepScreen):
             yield Static(id="level-product", classes="title", markup=False)
             yield OptionList(id="levels")
             yield ErrorLine(id="level-error")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#levels", OptionList).focus()

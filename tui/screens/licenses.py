@@ -48,7 +48,7 @@ class LicensesScreen(BillingModal):
             yield Field("licenses", value=self.choice.licenses)
             with Horizontal(classes="actions"):
                 yield Button(id="next", variant="primary")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#licenses", Input).focus()

@@ -47,7 +47,7 @@ class MessagesScreen(StepScreen):
                 with VerticalScroll(id="message-view"):
                     yield Static(id="message-subject", classes="title", markup=False)
                     yield Static(id="message-body", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#message-list").focus()

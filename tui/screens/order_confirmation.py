@@ -58,7 +58,7 @@ class OrderConfirmationScreen(BillingScreen):
                 yield Button(id="manage-users", variant="primary")
             with Horizontal(classes="actions"):
                 yield Button(id="done")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#manage-users" if self.order.licenses_to_assign else "#done").focus()
@@ -85,7 +85,7 @@ class OrderConfirmationScreen(BillingScreen):
             t.pair(t.tr("Next billing date"), t.date(order.next_billing_date)))
         card = order.card
         self.query_one("#card", Static).update(
-            t.pair(t.label("payment_details"), f"{card.brand} •••• {card.last4}")
+            t.pair(t.tr("Paid with"), f"{str(card.brand).title()} •••• {card.last4}")
             if card.last4 else "")
         self.query_one("#email-sent", Static).update(
             t.tr("A confirmation email with these details is on its way."))

@@ -2,10 +2,12 @@
 
 Widget ids:
 - Static#place-order-title: "Place Order".
-- Static#today ("Today: …", the account's clock), Static#billing-day (the billing day once
-  the order is placed: today's day, R10.3), Static#next-billing-date.
+- Static#today ("Today: …", the account's clock), Static#billing-day ("New billing day:
+  26", the billing day once the order is placed: today's day, R10.3),
+  Static#next-billing-date.
 - OrderLines#order-lines (tui/widgets/order_lines.py): every line, new items, credits and
   renewals; headers include "Billing period" and "Subscription rate".
+- Static#lines-note: why there are credit and renewal lines (R10.3), when there are.
 - Static#subtotal, Static#vat (rate and amount, or the reverse-charge wording),
   Static#total-due ("Total due: …") (tui/widgets/totals.py).
 - Button#edit-order: "Edit Order".
@@ -73,24 +75,26 @@ class PlaceOrderScreen(StepScreen):
                 yield Static(id="billing-day", markup=False)
                 yield Static(id="next-billing-date", markup=False)
             yield OrderLines()
+            yield Static(id="lines-note", classes="note", markup=False)
             with Horizontal(id="vat-and-totals"):
                 with Vertical(id="vat-box"):
-                    yield Field("vat-number", max_length=20)
+                    yield Field("vat-number", max_length=20, compact=True)
                     yield Button(id="edit-order")
                 yield Totals(id="totals")
             with Vertical(id="payment", classes="panel"):
                 yield Static(id="payment-title", classes="title", markup=False)
-                yield Checkbox(id="use-saved-card", value=True)
-                yield Field("card-name", max_length=80)
+                yield Checkbox(id="use-saved-card", value=True, compact=True)
+                yield Field("card-name", max_length=80, compact=True, advance=True)
                 with Horizontal(id="card-row"):
-                    yield Field("card-number", max_length=23, classes="wide")
-                    yield Field("card-exp-month", max_length=2)
-                    yield Field("card-exp-year", max_length=4)
-                    yield Field("card-cvc", max_length=4, password=True)
+                    yield Field("card-number", max_length=23, classes="wide", compact=True,
+                                advance=True)
+                    yield Field("card-exp-month", max_length=2, compact=True, advance=True)
+                    yield Field("card-exp-year", max_length=4, compact=True, advance=True)
+                    yield Field("card-cvc", max_length=4, password=True, compact=True)
             yield ErrorLine(id="order-error")
             with Horizontal(classes="actions"):
                 yield Button(id="place-order", variant="success")
-        yield Footer()
+        yield Footer(compact=True)
 
     # --- the page -----------------------------------------------------------------------
 
@@ -141,8 +145,9 @@ class PlaceOrderScreen(StepScreen):
             "card-exp-month": t.tr("Expiry month"), "card-exp-year": t.tr("Expiry year"),
             "card-cvc": t.tr("CVC"),
         }
-        placeholders = {"card-number": "4242 4242 4242 4242", "card-exp-month": "MM",
-                        "card-exp-year": "YYYY", "card-cvc": "123"}
+        placeholders = {"card-name": t.tr("As printed on the card"),
+                        "card-number": "4242 4242 4242 4242", "card-exp-month": "MM",
+                        "card-exp-year": t.tr("YYYY"), "card-cvc": "123"}
         for field_id, caption in captions.items():
             self.query_one(f"#{field_id}-field", Field).set_caption(
                 caption, placeholders.get(field_id, ""))
@@ -157,10 +162,14 @@ class PlaceOrderScreen(StepScreen):
         t, page = self.t, self.checkout
         self.query_one("#today", Static).update(t.pair(t.tr("Today"), t.date(page.today)))
         self.query_one("#billing-day", Static).update(
-            t.pair(t.tr("Billing day"), page.billing_day))
+            t.pair(t.tr("New billing day"), page.billing_day))
         self.query_one("#next-billing-date", Static).update(
             t.pair(t.tr("Next billing date"), t.date(page.next_billing_date)))
         self.query_one(OrderLines).show(t, page.lines, page.currency)
+        note = self.query_one("#lines-note", Static)
+        note.update(t.tr("Your subscriptions now share one billing date, today: each one you "
+                         "hold is credited for its unused days and renewed from today."))
+        note.display = any(line.kind == "credit" for line in page.lines)
         self.query_one(Totals).show(t, page)
 
     def _show_payment_choice(self) -> None:

@@ -57,7 +57,7 @@ class ProductsScreen(StepScreen):
                         yield Button(id=f"try-{code}")
             yield Static(id="no-products", markup=False)
             yield ErrorLine(id="products-error")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         buttons = self.query(".product Button")

@@ -39,14 +39,14 @@ class SignInScreen(BillingScreen):
         yield Header()
         with Center(), Vertical(id="sign-in-form"):
             yield Static(id="title", markup=False)
-            yield Field("email", value=self.app.prefill_email or "")
+            yield Field("email", value=self.app.prefill_email or "", advance=True)
             yield Field("password", password=True)
             yield ErrorLine(id="form-error")
             yield Button(id="sign-in", variant="primary")
             yield Static(id="demo-credentials", markup=False)
             yield Static(id="where", markup=False)
             yield Static(id="status", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         # the email first, unless it was given (--email): then the password
@@ -68,7 +68,7 @@ class SignInScreen(BillingScreen):
                 t.tr("Demo account"), t.pair(t.tr("Email"), app.demo.email),
                 t.pair(t.tr("Password"), app.demo.password))))
         demo.display = app.demo is not None
-        self.query_one("#where", Static).update(app.where)
+        self.query_one("#where", Static).update(app.where_text())
         status = self.query_one("#status", Static)
         status.update("" if app.client is not None else t.tr("Loading the Billing Center…"))
         status.display = app.client is None and not self._failed
@@ -85,10 +85,6 @@ class SignInScreen(BillingScreen):
     def signed_out(self) -> None:
         self.query_one("#password", Input).value = ""
         self.clear_errors()
-        self.query_one("#password", Input).focus()
-
-    @on(Input.Submitted, "#email")
-    def _email_entered(self) -> None:
         self.query_one("#password", Input).focus()
 
     @on(Input.Submitted, "#password")

@@ -66,7 +66,7 @@ class TermScreen(StepScreen):
             yield ErrorLine(id="choice-error")
             with Horizontal(classes="actions"):
                 yield Button(id="primary-action", variant="primary", disabled=self.buying)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#term" if self.buying else "#primary-action").focus()

@@ -45,7 +45,7 @@ class TrialConfirmationScreen(BillingScreen):
             yield Static(id="email-sent", classes="note", markup=False)
             with Horizontal(classes="actions"):
                 yield Button(id="done", variant="primary")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#done").focus()

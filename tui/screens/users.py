@@ -60,7 +60,7 @@ class UsersScreen(StepScreen):
             with Horizontal(classes="actions"):
                 yield Button(id="assign", variant="primary")
                 yield Button(id="unassign", variant="warning")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#users").focus()

@@ -1,11 +1,15 @@
 """The lines of an order or of the Place Order page (R10.1, R10.3): one row per line, the
 new items, the credits for unused time and the renewals on the new billing date.
 
-Columns (keys in brackets, headers in the app's language): kind [kind] (New / Credit /
-Renewal), product [product], level [level] ("Subscription level"), licenses [licenses]
-("User licenses"), term [term] (Monthly / Annual), billing period [period] ("Billing
-period", "start – end"), rate [rate] ("Subscription rate", per license per term), amount
-[amount]. Row keys: "<kind>-<product code>".
+Row keys: "<kind>-<product code>" (kind: new, credit, renewal). Each row is two lines high.
+Columns (keys), headers in the app's language:
+- product: the product's name, and under it what the line is (New / Credit / Renewal);
+- level ("Level"): the level's name;
+- licenses ("Licenses"): the number of user licenses;
+- term ("Term"): Monthly / Annual;
+- period ("Billing period", flow.md's label): "start – end";
+- rate ("Subscription rate", flow.md's label): per license per term;
+- amount ("Amount"): rate x licenses, negative for a credit.
 """
 
 from __future__ import annotations
@@ -21,15 +25,11 @@ from tui.widgets.tables import refill
 
 
 def kind_text(t: Text, kind: str) -> str:
-    return {
-        "new": t.tr("New"),
-        "credit": t.tr("Credit for unused time"),
-        "renewal": t.tr("Renewal on the new billing date"),
-    }[kind]
+    return {"new": t.tr("New"), "credit": t.tr("Credit"), "renewal": t.tr("Renewal")}[kind]
 
 
 class OrderLines(DataTable):
-    DEFAULT_CSS = "OrderLines { height: auto; max-height: 12; }"
+    DEFAULT_CSS = "OrderLines { height: auto; max-height: 14; }"
 
     def __init__(self, *, id: str = "order-lines"):  # noqa: A002 (Textual's name)
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
@@ -40,17 +40,18 @@ class OrderLines(DataTable):
         """(Re)draw every line; also used when the language changes."""
         self._lines, self._currency = lines, currency
         columns = [
-            ("kind", ""), ("product", t.tr("Product")), ("level", t.label("level")),
-            ("licenses", t.label("licenses")), ("term", t.tr("Term")),
+            ("product", t.tr("Product")), ("level", t.tr("Level")),
+            ("licenses", t.tr("Licenses")), ("term", t.tr("Term")),
             ("period", t.label("billing_period")), ("rate", t.label("rate")),
             ("amount", t.tr("Amount")),
         ]
         refill(self, columns, [(f"{line.kind}-{line.product}", [
-            kind_text(t, line.kind), line.product_name, line.level_name,
-            str(line.licenses), t.term(line.term),
+            RichText.assemble(line.product_name, "\n", (kind_text(t, line.kind), "dim")),
+            line.level_name, str(line.licenses), t.term(line.term),
             t.period(line.period_start, line.period_end),
             RichText(t.money(line.rate, currency), justify="right"),
-            RichText(t.money(line.amount, currency), justify="right")]) for line in lines])
+            RichText(t.money(line.amount, currency), justify="right")]) for line in lines],
+            height=2)
 
     def redraw(self, t: Text) -> None:
         self.show(t, self._lines, self._currency)

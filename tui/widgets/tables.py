@@ -9,7 +9,7 @@ from textual.widgets import DataTable
 
 
 def refill(table: DataTable, columns: Sequence[tuple[str, str]],
-           rows: Iterable[tuple[str, Sequence[object]]]) -> None:
+           rows: Iterable[tuple[str, Sequence[object]]], *, height: int = 1) -> None:
     """`columns`: (key, header) pairs; `rows`: (row key, cells). The cursor stays on the row
     with the same key when it is still there."""
     current = None
@@ -23,7 +23,7 @@ def refill(table: DataTable, columns: Sequence[tuple[str, str]],
         table.add_column(header, key=key)
     keys = []
     for key, cells in rows:
-        table.add_row(*cells, key=key)
+        table.add_row(*cells, key=key, height=height)
         keys.append(key)
     if current in keys:
         table.move_cursor(row=keys.index(current), animate=False)
