@@ -6,6 +6,7 @@ Ids: the Input is `#<id>`, its caption `#<id>-label`, its error Static `#<id>-er
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
@@ -13,13 +14,42 @@ from textual.widgets import Input, Label, Static
 from tui.widgets.error import ErrorLine
 
 
-class AdvancingInput(Input):
-    """Enter moves on to the next field at once, while the key is handled: what is typed
-    right after Enter (type-ahead, a paste) lands in the next field, not in this one."""
+class FormInput(Input):
+    """An Input that keeps keys typed ahead of a focus change in order.
 
-    async def action_submit(self) -> None:
-        self.screen.focus_next()
-        await super().action_submit()
+    Textual posts each key to the widget focused when the key is read, and resolves Tab
+    (and Enter's bindings) only once the key has bubbled up to the app: keys typed quickly
+    after them (a fast typist, a password manager) would land in this field. So Tab moves
+    the focus here, while the key is handled, and a key that arrives once the focus has
+    moved on is sent back to the app, which gives it to the widget focused now."""
+
+    MOVES = {"tab": "focus_next", "shift+tab": "focus_previous"}
+
+    async def _on_key(self, event: events.Key) -> None:
+        focused = self.app.focused
+        if focused is not self and focused is not None:
+            self._handled(event)
+            self.app.post_message(events.Key(event.key, event.character))
+        elif event.key in self.MOVES:
+            self._handled(event)
+            getattr(self.screen, self.MOVES[event.key])()
+
+    @staticmethod
+    def _handled(event: events.Key) -> None:
+        event.prevent_default()
+        event.stop()
+
+
+class AdvancingInput(FormInput):
+    """Enter moves on to the next field (at once, like Tab) and still says Submitted."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and self.app.focused is self:
+            self._handled(event)
+            self.screen.focus_next()
+            self.post_message(self.Submitted(self, self.value))
+            return
+        await super()._on_key(event)
 
 
 class Field(Vertical):
@@ -42,7 +72,7 @@ class Field(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(id=f"{self.input_id}-label")
-        kind = AdvancingInput if self._advance else Input
+        kind = AdvancingInput if self._advance else FormInput
         yield kind(value=self._value, password=self._password, id=self.input_id,
                    max_length=self._max_length, compact=self._compact)
         yield ErrorLine(id=f"{self.input_id}-error")
