@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from backend.i18n import translate
 from backend.i18n.labels import label
 
 pytestmark = pytest.mark.anyio
@@ -119,6 +120,9 @@ async def test_a_free_trial_starts_at_once_and_sends_its_welcome_email(
         await s.press("escape")
         await s.on_screen("DashboardScreen")
         await s.until(lambda: "logmein-pro" in s.row_keys("#subscriptions"), "the trial")
+        assert s.cell("#subscriptions", "logmein-pro", "status") == translate("Trial", lang)
+        assert s.cell("#subscriptions", "logmein-pro", "period").endswith(
+            EXAMPLE[lang]["trial_end"])  # the trial is its period
         await s.press("m")
         await s.on_screen("MessagesScreen")
         await s.until(lambda: s.q("#message-list").option_count == 1, "the welcome email")

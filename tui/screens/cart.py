@@ -88,6 +88,7 @@ class CartScreen(StepScreen):
         empty = self.query_one("#cart-empty", Static)
         empty.update(t.tr("The cart is empty."))
         empty.display = self.cart is not None and not items
+        self.query_one("#cart-items").display = bool(items)
         self.query_one("#place-order", Button).display = bool(items)
         self.refresh_bindings()
 

@@ -9,9 +9,9 @@ Widget ids:
 - Static#cart-count: how many items wait in the cart.
 - DataTable#subscriptions, one row per subscription (row key: product code), columns
   (keys): product, level, status (Active / Trial / Expired), licenses ("assigned / total"),
-  term (Monthly / Annual, "–" for a trial), period ("start – end"), next_billing (next
-  billing date, "–" for a trial), and trial_end (the trial's last day) when the account
-  has a trial or an expired one.
+  term (Monthly / Annual, "–" for a trial), period ("start – end"; a trial's period is
+  the trial itself, its end the trial's last day), next_billing (the next billing date,
+  "–" for a trial).
 - Button#add-subscription: "Add a new subscription" (key a), only when this person may add;
   otherwise Static#cannot-add says why, and Static#portal-link shows the Corporate Billing
   Portal's URL when the account has one (enterprise accounts). The key a still makes the
@@ -138,22 +138,19 @@ class DashboardScreen(BillingScreen):
     def _show_subscriptions(self) -> None:
         t = self.t
         subscriptions = self.account.subscriptions
-        trials = any(sub.trial_end for sub in subscriptions)
         columns = [
-            ("product", t.tr("Product")), ("level", t.label("level")),
+            ("product", t.tr("Product")), ("level", t.tr("Level")),
             ("status", t.tr("Status")), ("licenses", t.tr("Licenses")),
             ("term", t.tr("Term")), ("period", t.tr("Period")),
             ("next_billing", t.tr("Next billing")),
         ]
-        if trials:  # a trial's last day, in its own column only when there is a trial
-            columns.append(("trial_end", t.tr("Trial end")))
         statuses = {"active": t.tr("Active"), "trialing": t.tr("Trial"),
                     "expired": t.tr("Expired")}
         rows = [(sub.product, [
             sub.product_name, sub.level_name, statuses[sub.status],
             f"{sub.assigned} / {sub.licenses}", t.term(sub.term),
-            t.period(sub.period_start, sub.period_end), t.date(sub.next_billing_date),
-            *([t.date(sub.trial_end)] if trials else [])]) for sub in subscriptions]
+            t.period(sub.period_start, sub.period_end),
+            t.date(sub.next_billing_date)]) for sub in subscriptions]
         if not rows:
             rows = [("none", [t.tr("No subscriptions yet."), *[""] * (len(columns) - 1)])]
         refill(self.query_one("#subscriptions", DataTable), columns, rows)

@@ -15,7 +15,7 @@ Widget ids:
 - Button#apply ("Apply changes"), Button#remove ("Remove"), Button#back-to-order ("Back
   to the Place Order page").
 - Static#edit-error: a refusal tied to no field here.
-Keys: Ctrl+S apply, Ctrl+D remove the item, Escape back to the Place Order page.
+Keys: Ctrl+S apply, Ctrl+R remove the item, Escape back to the Place Order page.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ class EditOrderScreen(StepScreen):
     ERROR_ID = "edit-error"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "apply", N_("Apply changes")),
-        Binding("ctrl+d", "remove", N_("Remove")),
+        Binding("ctrl+r", "remove", N_("Remove")),
     ]
 
     def __init__(self) -> None:
@@ -68,9 +68,8 @@ class EditOrderScreen(StepScreen):
                 # its options are the edited product's levels, set once the catalog is in
                 yield Select([("–", "")], id="level", allow_blank=False)
                 yield ErrorLine(id="level-error")
-                with Horizontal(id="licenses-row"):
-                    yield Field("licenses", max_length=6)
-                    yield Static(id="licenses-range", classes="note", markup=False)
+                yield Static(id="licenses-range", classes="note", markup=False)
+                yield Field("licenses", max_length=6)
                 with RadioSet(id="term"):
                     yield RadioButton(id="term-monthly")
                     yield RadioButton(id="term-annual")

@@ -26,7 +26,7 @@ Widget ids:
 One submission keeps one idempotency key (`submission_key`) until it is refused: a second
 press while it runs does nothing, and pressing again after a lost connection re-sends the
 same key, so the Billing Center places one order (R12.4).
-Keys: Ctrl+S Place Order, e Edit Order (outside the fields), Escape back.
+Keys: Ctrl+S Place Order, Ctrl+E Edit Order, Escape back.
 """
 
 from __future__ import annotations
@@ -55,7 +55,8 @@ class PlaceOrderScreen(StepScreen):
     ERROR_ID = "order-error"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "place_order", L_("place_order")),
-        Binding("ctrl+e", "edit_order", L_("edit_order")),
+        # priority: the fields' own ctrl+e (end of line) must not swallow it
+        Binding("ctrl+e", "edit_order", L_("edit_order"), priority=True),
     ]
 
     def __init__(self) -> None:
