@@ -117,11 +117,15 @@ class PlaceOrderScreen(StepScreen):
                 self._vat_quoted = self.account.vat_number
             if first:
                 self._show_payment_choice()
+                self.query_one("#vat-number", Input).focus()  # the first thing to fill in
             self.submission_key = uuid.uuid4().hex  # another page, another submission
             self.relabel()
 
+        # later recomputes cover only the figures: a loading page would take the focus
+        # from the field the person is typing in
+        busy = "#place-order-page" if first else "#totals"
         self.call(lambda client: (client.checkout(vat), client.account()), shown,
-                  refused=self._refused_page, busy="#place-order-page", group="checkout")
+                  refused=self._refused_page, busy=busy, group="checkout")
 
     def _refused_page(self, err: ClientError) -> None:
         if err.code == "cart_empty":  # R10.5: an empty cart has no Place Order page

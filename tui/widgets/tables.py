@@ -1,11 +1,22 @@
 """Redrawing a DataTable (new data, or the same data in another language) without losing the
-row the person was on."""
+row the person was on.
+
+Column widths are measured here, not left to DataTable's own measuring: that one runs when
+the table is next idle, and a frame drawn before it stays cached with the headers' widths
+(cells cut to "GoToMee" until something else redraws the row)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from rich.cells import cell_len
+from rich.text import Text
 from textual.widgets import DataTable
+
+
+def _width(cell: object) -> int:
+    text = cell.plain if isinstance(cell, Text) else str(cell)
+    return max((cell_len(line) for line in text.splitlines()), default=0)
 
 
 def refill(table: DataTable, columns: Sequence[tuple[str, str]],
@@ -18,9 +29,11 @@ def refill(table: DataTable, columns: Sequence[tuple[str, str]],
             current = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
         except Exception:  # the cursor pointed past the rows
             current = None
+    rows = list(rows)
     table.clear(columns=True)
-    for key, header in columns:
-        table.add_column(header, key=key)
+    for index, (key, header) in enumerate(columns):
+        width = max([_width(header), *(_width(cells[index]) for _, cells in rows)])
+        table.add_column(header, key=key, width=width)
     keys = []
     for key, cells in rows:
         table.add_row(*cells, key=key, height=height)

@@ -1,7 +1,8 @@
 """Subtotal, VAT and Total due of an order or of the Place Order page (R10.4, R11.3).
 
-Ids: Static#subtotal ("Subtotal: 5 981,73 €"), Static#vat ("VAT (20 %): 1 196,35 €", or the
-reverse-charge wording, or no VAT), Static#total-due ("Total due: 7 178,08 €").
+Ids: Static#subtotal ("Subtotal: 5 981,73 €"), Static#vat ("VAT (20 %): 1 196,35 €"; or
+"VAT: 0,00 €" and, on a second line, the reverse-charge wording or that no VAT applies),
+Static#total-due ("Total due: 7 178,08 €").
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ from tui.text import Text
 def vat_text(t: Text, vat: Any, currency: str) -> str:
     amount = t.money(vat.amount, currency)
     if vat.reverse_charge:
-        return t.tr("VAT: {amount} (reverse charge: the VAT is accounted for by the customer)",
-                    amount=amount)
+        return "\n".join((t.tr("VAT: {amount}", amount=amount), t.tr(
+            "Reverse charge: the VAT is accounted for by the customer.")))
     if not vat.rate:
-        return t.tr("VAT: {amount} (no VAT applies)", amount=amount)
+        return "\n".join((t.tr("VAT: {amount}", amount=amount), t.tr("No VAT applies.")))
     return t.tr("VAT ({rate}): {amount}", rate=t.percent(vat.rate), amount=amount)
 
 
