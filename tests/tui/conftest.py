@@ -3,8 +3,9 @@
 - ``database``: a fresh, migrated SQLite file (the catalog loaded); its URL.
 - ``make_account(**spec)``: a test account on it (``testing.create_test_account``'s
   options); returns its billing contact's and users' credentials.
-- ``open_app(lang)``: an async context manager yielding a ``Session`` (the app, its
-  pilot and helpers that wait on conditions, never on fixed pauses).
+- ``open_app(lang, connector=None)``: an async context manager yielding a ``Session`` (the
+  app, its pilot and helpers that wait on conditions, never on fixed pauses); the app
+  runs on the embedded client over ``database`` unless another connector is given.
 """
 
 from __future__ import annotations
@@ -167,8 +168,9 @@ class Session:
 @pytest.fixture
 def open_app(database):
     @asynccontextmanager
-    async def run(lang: str = "en", **options: object) -> AsyncIterator[Session]:
-        app = BillingCenterApp(connect.embedded(database), lang=lang, **options)
+    async def run(lang: str = "en", connector: connect.Connector | None = None,
+                  **options: object) -> AsyncIterator[Session]:
+        app = BillingCenterApp(connector or connect.embedded(database), lang=lang, **options)
         async with app.run_test(size=(130, 50)) as pilot:
             session = Session(app, pilot)
             yield session
