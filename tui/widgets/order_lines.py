@@ -32,7 +32,8 @@ class OrderLines(DataTable):
     DEFAULT_CSS = "OrderLines { height: auto; max-height: 14; }"
 
     def __init__(self, *, id: str = "order-lines"):  # noqa: A002 (Textual's name)
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        # lines are read, not picked: no cursor (the table still scrolls when focused)
+        super().__init__(id=id, cursor_type="none", zebra_stripes=True)
         self._lines: Sequence[Any] = ()
         self._currency = "EUR"
 
