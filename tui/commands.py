@@ -26,11 +26,13 @@ class BillingCommands(Provider):
                 dashboard = next(
                     (s for s in app.screen_stack if isinstance(s, DashboardScreen)), None)
                 if dashboard is not None:
-                    dashboard.run_action(action)
+                    getattr(dashboard, f"action_{action}")()
 
+            if app.account is not None and app.account.can_add_subscription:
+                commands.append(
+                    (t.label("add_subscription"), t.tr("Choose a product to buy or to try"),
+                     partial(on_dashboard, "add_subscription")))
             commands += [
-                (t.label("add_subscription"), t.tr("Choose a product to buy or to try"),
-                 partial(on_dashboard, "add_subscription")),
                 (t.tr("Cart"), t.tr("The items waiting in the cart"),
                  partial(on_dashboard, "cart")),
                 (t.label("manage_user_products"), t.tr("Assign licenses to users"),

@@ -6,6 +6,7 @@ Widget ids:
 - DataTable#edit-items, one row per cart item (row key: product code), columns (keys):
   product, level, licenses, term. Enter (or a click) on a row puts that item in the form
   below; the first item is there at first.
+- Static#edit-hint: how to pick another item (when there are several).
 - Static#edit-product: the item being edited.
 - Select#level (titled "Subscription level"; values are level codes; shown only when the
   product has several levels) with Static#level-error.
@@ -63,6 +64,7 @@ class EditOrderScreen(StepScreen):
         with VerticalScroll(id="edit-order"):
             yield Static(id="edit-title", classes="title", markup=False)
             yield DataTable(id="edit-items", cursor_type="row", zebra_stripes=True)
+            yield Static(id="edit-hint", classes="note", markup=False)
             with Vertical(id="edit-form", classes="panel"):
                 yield Static(id="edit-product", classes="title", markup=False)
                 # its options are the edited product's levels, set once the catalog is in
@@ -118,6 +120,9 @@ class EditOrderScreen(StepScreen):
         self.query_one("#apply", Button).label = t.tr("Apply changes")
         self.query_one("#remove", Button).label = t.tr("Remove")
         self.query_one("#back-to-order", Button).label = t.tr("Back to the Place Order page")
+        hint = self.query_one("#edit-hint", Static)
+        hint.update(t.tr("Enter on an item puts it in the form below."))
+        hint.display = bool(self.cart and len(self.cart.items) > 1)
         if self.cart is None:
             return
         refill(self.query_one("#edit-items", DataTable),
