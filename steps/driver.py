@@ -349,3 +349,17 @@ class Driver(Protocol):
 
     # for failure reports
     def diagnostics(self) -> str: ...
+
+
+@runtime_checkable
+class ScreenDriver(Driver, Protocol):
+    """A way in that has screens (tui, web): it can also say what the person reads.
+
+    Scenarios that need it are tagged `@screen` and generated only for these drivers; the
+    api driver has no screen and does not pretend to."""
+
+    def visible_text(self) -> str:
+        """Everything the current screen shows the person, as written for her: headings,
+        field labels, buttons, options, table headers and cells, values and messages, one
+        piece of text per line (layout aside)."""
+        ...
