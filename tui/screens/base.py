@@ -158,7 +158,8 @@ class BillingMixin:
                 outcome, error = None, ClientError(
                     "internal", self.t.tr("Something went wrong: {error}", error=str(err)))
             if not worker.is_cancelled:
-                app.call_from_thread(finish, outcome, error)
+                # as a callback of the screen: a bug in `done` fails loudly, like any handler
+                app.call_from_thread(node.call_later, finish, outcome, error)
 
         node.run_worker(work, thread=True, group=group, exclusive=True, exit_on_error=False)
 

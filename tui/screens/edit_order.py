@@ -64,7 +64,8 @@ class EditOrderScreen(StepScreen):
             yield DataTable(id="edit-items", cursor_type="row", zebra_stripes=True)
             with Vertical(id="edit-form", classes="panel"):
                 yield Static(id="edit-product", classes="title", markup=False)
-                yield Select([], id="level", allow_blank=False)
+                # its options are the edited product's levels, set once the catalog is in
+                yield Select([("–", "")], id="level", allow_blank=False)
                 yield Static(id="level-error", classes="error", markup=False)
                 with Horizontal(id="licenses-row"):
                     yield Field("licenses", max_length=6)
