@@ -43,8 +43,9 @@ class BillingCenterApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2", "toggle_language", N_("Français"), priority=True),
-        Binding("ctrl+p", "command_palette", N_("Commands"), priority=True),
-        Binding("ctrl+q", "quit", N_("Quit"), priority=True),
+        # shown at the footer's right end by Textual, and ctrl+q as Textual does: not twice
+        Binding("ctrl+p", "command_palette", N_("Commands"), show=False, priority=True),
+        Binding("ctrl+q", "quit", N_("Quit"), show=False, priority=True),
     ]
 
     language: reactive[str] = reactive("en", init=False)

@@ -32,6 +32,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from tui.screens.base import L_, N_, BillingScreen, localize_bindings
+from tui.widgets.error import ErrorLine
 from tui.widgets.tables import refill
 
 
@@ -69,7 +70,7 @@ class DashboardScreen(BillingScreen):
                 with Vertical(id="cannot-add-box"):
                     yield Static(id="cannot-add", markup=False)
                     yield Static(id="portal-link", markup=False)
-            yield Static(id="dashboard-error", classes="error", markup=False)
+            yield ErrorLine(id="dashboard-error")
             with Horizontal(classes="actions"):
                 yield Button(id="cart")
                 yield Button(id="manage-users")

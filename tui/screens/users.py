@@ -25,6 +25,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from tui.screens.base import N_, StepScreen
+from tui.widgets.error import ErrorLine
 from tui.widgets.tables import cursor_key, refill
 
 
@@ -55,7 +56,7 @@ class UsersScreen(StepScreen):
                     yield DataTable(id="product-licenses", cursor_type="row",
                                     zebra_stripes=True)
             yield Static(id="selection", markup=False)
-            yield Static(id="users-error", classes="error", markup=False)
+            yield ErrorLine(id="users-error")
             with Horizontal(classes="actions"):
                 yield Button(id="assign", variant="primary")
                 yield Button(id="unassign", variant="warning")
