@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from backend.adapters.clock import SystemClock
 from backend.adapters.database import make_engine, make_session_factory
 from backend.adapters.payments import PaymentGateway, SimulatedGateway
+from backend.domain.access import AccessPolicy
 from backend.service_layer.unit_of_work import Clock, SqlAlchemyUnitOfWork
 from backend.settings import Settings
 
@@ -21,6 +22,7 @@ class Backend:
     engine: Engine
     uow: Callable[[], SqlAlchemyUnitOfWork]
     gateway: PaymentGateway
+    access_policy: AccessPolicy  # sign-in limits and session lifetimes, from the settings
 
 
 def build(settings: Settings, *, migrate: bool = True, clock: Clock | None = None,
@@ -41,4 +43,5 @@ def build(settings: Settings, *, migrate: bool = True, clock: Clock | None = Non
         return SqlAlchemyUnitOfWork(factory, the_clock)
 
     sync_catalog(uow())
-    return Backend(settings=settings, engine=engine, uow=uow, gateway=SimulatedGateway())
+    return Backend(settings=settings, engine=engine, uow=uow, gateway=SimulatedGateway(),
+                   access_policy=settings.access_policy())

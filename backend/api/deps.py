@@ -10,6 +10,7 @@ from fastapi import Depends, Header, Request
 
 from backend.api.errors import request_locale
 from backend.bootstrap import Backend
+from backend.domain.access import AccessPolicy
 from backend.domain.errors import DomainError, _
 from backend.service_layer import auth
 from backend.service_layer.common import Principal
@@ -34,9 +35,14 @@ def bearer_token(request: Request) -> str | None:
     return request.cookies.get(SESSION_COOKIE)  # the web pages use a cookie session
 
 
+def access_policy(backend: Annotated[Backend, Depends(get_backend)]) -> AccessPolicy:
+    return backend.access_policy
+
+
 def get_principal(request: Request,
-                  uow: Annotated[SqlAlchemyUnitOfWork, Depends(get_uow)]) -> Principal:
-    who = auth.authenticate(uow, bearer_token(request))
+                  uow: Annotated[SqlAlchemyUnitOfWork, Depends(get_uow)],
+                  policy: Annotated[AccessPolicy, Depends(access_policy)]) -> Principal:
+    who = auth.authenticate(uow, bearer_token(request), policy=policy)
     request.state.user_locale = who.locale
     return who
 
@@ -71,3 +77,4 @@ Locale = Annotated[str, Depends(get_locale)]
 PortalUrl = Annotated[str, Depends(portal_url)]
 SellerCountry = Annotated[str, Depends(seller_country)]
 BackendDep = Annotated[Backend, Depends(get_backend)]
+Access = Annotated[AccessPolicy, Depends(access_policy)]

@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter, Request, Response
 
-from backend.api.deps import PortalUrl, UoW, bearer_token
+from backend.api.deps import Access, PortalUrl, UoW, bearer_token
 from backend.api.schemas import SessionIn
 from backend.service_layer import auth
 from backend.service_layer.views import SessionOut
@@ -11,8 +11,8 @@ router = APIRouter(prefix="/api/session", tags=["session"])
 
 
 @router.post("", response_model=SessionOut)
-def sign_in(body: SessionIn, uow: UoW, portal_url: PortalUrl) -> SessionOut:
-    return auth.sign_in(uow, body.email, body.password, portal_url)
+def sign_in(body: SessionIn, uow: UoW, portal_url: PortalUrl, policy: Access) -> SessionOut:
+    return auth.sign_in(uow, body.email, body.password, portal_url, policy=policy)
 
 
 @router.delete("", status_code=204)
