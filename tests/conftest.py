@@ -35,6 +35,7 @@ from backend.service_layer import (
     trials,
 )
 from backend.service_layer.common import Principal
+from backend.service_layer.inputs import CardInput
 from backend.settings import Settings
 
 POSTGRES_ENV = "BILLING_TEST_POSTGRES_URL"
@@ -248,7 +249,7 @@ class App:
     def account(self, *, today: date | None = TODAY, **spec) -> TestAccount:
         made = testing.create_test_account(self.uow(), faker_seed=2026, today=today, **spec)
         session = self.sign_in(made.billing_contact.email, made.billing_contact.password)
-        who = auth.authenticate(self.uow(), session.token)
+        who = self.authenticate(session.token)
         return TestAccount(made.account_id, made.billing_contact.email,
                            made.billing_contact.password, session.token, who, made.users)
 
@@ -266,7 +267,7 @@ class App:
 
     def other_user(self, account: TestAccount, index: int = 0) -> Principal:
         creds = account.users[index]
-        return auth.authenticate(self.uow(), self.sign_in(creds.email, creds.password).token)
+        return self.authenticate(self.sign_in(creds.email, creds.password).token)
 
     def set_clock(self, account: TestAccount, today: date | None) -> date:
         return testing.set_clock(self.uow(), account.account_id, today)
@@ -280,10 +281,10 @@ class App:
     # use cases
     def sign_in(self, email: str, password: str):
         return auth.sign_in(self.uow(), email, password, PORTAL_URL,
-                            policy=self.backend.access_policy)
+                            policy=self.backend.service.access_policy)
 
     def authenticate(self, token: str | None) -> Principal:
-        return auth.authenticate(self.uow(), token, policy=self.backend.access_policy)
+        return auth.authenticate(self.uow(), token, policy=self.backend.service.access_policy)
 
     def overview(self, who: Principal):
         return browsing.account_overview(self.uow(), who, PORTAL_URL)
@@ -318,7 +319,8 @@ class App:
         return ordering.place_order(
             uow or self.uow(), gateway or self.gateway, who,
             idempotency_key=key if key is not None else secrets.token_hex(8),
-            card=card, use_saved_card=use_saved_card, vat_number=vat_number,
+            card=CardInput(**card) if card is not None else None,
+            use_saved_card=use_saved_card, vat_number=vat_number,
             seller_country=SELLER_COUNTRY, portal_url=PORTAL_URL)
 
     def trial(self, who: Principal, product: str, level: str | None = None,

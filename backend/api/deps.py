@@ -1,4 +1,4 @@
-"""FastAPI dependencies: the backend's pieces, the signed-in principal, the caller's
+"""FastAPI dependencies: the service facade, the signed-in principal, the caller's
 language, and the test-control guard."""
 
 from __future__ import annotations
@@ -10,11 +10,9 @@ from fastapi import Depends, Header, Request
 
 from backend.api.errors import request_locale
 from backend.bootstrap import Backend
-from backend.domain.access import AccessPolicy
 from backend.domain.errors import DomainError, _
-from backend.service_layer import auth
 from backend.service_layer.common import Principal
-from backend.service_layer.unit_of_work import SqlAlchemyUnitOfWork
+from backend.service_layer.facade import BillingService
 
 SESSION_COOKIE = "billing_session"
 
@@ -23,8 +21,8 @@ def get_backend(request: Request) -> Backend:
     return request.app.state.backend
 
 
-def get_uow(backend: Annotated[Backend, Depends(get_backend)]) -> SqlAlchemyUnitOfWork:
-    return backend.uow()
+def get_service(backend: Annotated[Backend, Depends(get_backend)]) -> BillingService:
+    return backend.service
 
 
 def bearer_token(request: Request) -> str | None:
@@ -35,28 +33,15 @@ def bearer_token(request: Request) -> str | None:
     return request.cookies.get(SESSION_COOKIE)  # the web pages use a cookie session
 
 
-def access_policy(backend: Annotated[Backend, Depends(get_backend)]) -> AccessPolicy:
-    return backend.access_policy
-
-
 def get_principal(request: Request,
-                  uow: Annotated[SqlAlchemyUnitOfWork, Depends(get_uow)],
-                  policy: Annotated[AccessPolicy, Depends(access_policy)]) -> Principal:
-    who = auth.authenticate(uow, bearer_token(request), policy=policy)
+                  service: Annotated[BillingService, Depends(get_service)]) -> Principal:
+    who = service.authenticate(bearer_token(request))
     request.state.user_locale = who.locale
     return who
 
 
 def get_locale(request: Request, _who: Annotated[Principal, Depends(get_principal)]) -> str:
     return request_locale(request)
-
-
-def portal_url(backend: Annotated[Backend, Depends(get_backend)]) -> str:
-    return backend.settings.corporate_portal_url
-
-
-def seller_country(backend: Annotated[Backend, Depends(get_backend)]) -> str:
-    return backend.settings.seller_country
 
 
 class InvalidTestToken(DomainError):
@@ -71,10 +56,7 @@ def require_test_token(backend: Annotated[Backend, Depends(get_backend)],
         raise InvalidTestToken()
 
 
-UoW = Annotated[SqlAlchemyUnitOfWork, Depends(get_uow)]
+Service = Annotated[BillingService, Depends(get_service)]
 Who = Annotated[Principal, Depends(get_principal)]
 Locale = Annotated[str, Depends(get_locale)]
-PortalUrl = Annotated[str, Depends(portal_url)]
-SellerCountry = Annotated[str, Depends(seller_country)]
 BackendDep = Annotated[Backend, Depends(get_backend)]
-Access = Annotated[AccessPolicy, Depends(access_policy)]

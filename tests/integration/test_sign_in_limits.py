@@ -33,7 +33,7 @@ def refused(app, email: str, password: str) -> TooManyAttempts:
 
 # --- failed sign-ins ---------------------------------------------------------------------------
 def test_the_defaults_are_five_failures_in_fifteen_minutes_and_half_hour_sessions(app):
-    policy = app.backend.access_policy
+    policy = app.backend.service.access_policy
     assert (policy.max_failures, policy.failure_window) == (5, WINDOW)
     assert (policy.session_idle, policy.session_lifetime) == (
         timedelta(minutes=30), timedelta(hours=12))
