@@ -39,6 +39,44 @@ def _field_of(loc: tuple) -> str | None:
     return ".".join(parts) or "body"
 
 
+_NOT_JSON = _("The request body is not valid JSON.")
+_FORBIDDEN_CHARACTER = _("{field} contains a character that is not allowed (NUL or an "
+                         "unpaired surrogate).")
+# pydantic's error types -> the message a caller reads ({field} and the named limits)
+_BY_TYPE = {
+    "missing": _("{field} is required."),
+    "string_too_long": _("{field} must be at most {max} characters long."),
+    "too_long": _("{field} can hold at most {max} items."),
+    "text_not_allowed": _FORBIDDEN_CHARACTER,  # api/schemas.py
+    "string_unicode": _FORBIDDEN_CHARACTER,
+    "number_too_large": _("{field} is too large."),
+    "greater_than_equal": _("{field} must be at least {min}."),
+    "less_than_equal": _("{field} must be at most {max}."),
+    "literal_error": _("{field} is not one of the allowed values."),
+    "int_parsing": _("{field} must be a whole number."),
+    "int_from_float": _("{field} must be a whole number."),
+}
+_DATE = _("{field} must be a date written YYYY-MM-DD.")
+_WRONG_TYPE = _("{field} has a value of the wrong type.")
+
+
+def _validation_message(error: dict) -> tuple[str, dict]:
+    """The message id and its parameters for pydantic's first error on a request."""
+    kind, ctx = error.get("type", ""), error.get("ctx") or {}
+    if kind == "json_invalid":
+        return _NOT_JSON, {"field": "body"}
+    params = {"field": _field_of(error.get("loc", ()))}
+    if kind.startswith("date_"):
+        return _DATE, params
+    if "max_length" in ctx:
+        params["max"] = ctx["max_length"]
+    if "ge" in ctx:
+        params["min"] = ctx["ge"]
+    if "le" in ctx:
+        params["max"] = ctx["le"]
+    return _BY_TYPE.get(kind, _WRONG_TYPE), params
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain(request: Request, err: DomainError):
@@ -50,16 +88,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, err: RequestValidationError):
         first = err.errors()[0] if err.errors() else {}
-        if first.get("type") == "json_invalid":
-            msgid, field = _("The request body is not valid JSON."), "body"
-        elif first.get("type") == "missing":
-            msgid, field = _("{field} is required."), _field_of(first.get("loc", ()))
-        else:
-            msgid, field = _("{field} has a value of the wrong type."), _field_of(
-                first.get("loc", ()))
-        locale = request_locale(request)
+        msgid, params = _validation_message(first)
+        field = params["field"]
         return JSONResponse(
-            error_body("validation", translate(msgid, locale, field=field), field),
+            error_body("validation", translate(msgid, request_locale(request), **params), field),
             status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
@@ -69,6 +101,9 @@ def install(app: FastAPI) -> None:
             return JSONResponse(error_body(
                 "not_found", translate(_("The requested item was not found."), locale)),
                 status_code=404)
+        if err.status_code == 400:  # FastAPI's answer to a body it could not decode
+            return JSONResponse(error_body(
+                "validation", translate(_NOT_JSON, locale), "body"), status_code=422)
         if err.status_code == 405:
             return JSONResponse(error_body(
                 "method_not_allowed", translate(_("This method is not allowed here."), locale)),

@@ -3,7 +3,7 @@
 from fastapi import APIRouter
 
 from backend.api.deps import Locale, PortalUrl, UoW, Who
-from backend.api.schemas import CartItemIn, CartItemPatchIn
+from backend.api.schemas import CartItemIn, CartItemPatchIn, RowId
 from backend.service_layer import cart
 from backend.service_layer.views import CartOut
 
@@ -23,12 +23,12 @@ def add(body: CartItemIn, uow: UoW, who: Who, locale: Locale, portal_url: Portal
 
 
 @router.patch("/items/{item_id}", response_model=CartOut)
-def edit(item_id: int, body: CartItemPatchIn, uow: UoW, who: Who, locale: Locale,
+def edit(item_id: RowId, body: CartItemPatchIn, uow: UoW, who: Who, locale: Locale,
          portal_url: PortalUrl) -> CartOut:
     return cart.edit_cart_item(uow, who, item_id, level=body.level, licenses=body.licenses,
                                term=body.term, locale=locale, portal_url=portal_url)
 
 
 @router.delete("/items/{item_id}", response_model=CartOut)
-def remove(item_id: int, uow: UoW, who: Who, locale: Locale, portal_url: PortalUrl) -> CartOut:
+def remove(item_id: RowId, uow: UoW, who: Who, locale: Locale, portal_url: PortalUrl) -> CartOut:
     return cart.remove_cart_item(uow, who, item_id, locale=locale, portal_url=portal_url)

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Response
 
 from backend.api.deps import BackendDep, PortalUrl, SellerCountry, UoW, Who
-from backend.api.schemas import OrderIn
+from backend.api.schemas import OrderIn, RowId
 from backend.domain.errors import ValidationFailed, _
 from backend.service_layer import ordering
 from backend.service_layer.views import OrderOut
@@ -37,5 +37,5 @@ def place(body: OrderIn, response: Response, uow: UoW, who: Who, backend: Backen
 
 
 @router.get("/{order_id}", response_model=OrderOut)
-def get(order_id: int, uow: UoW, who: Who) -> OrderOut:
+def get(order_id: RowId, uow: UoW, who: Who) -> OrderOut:
     return ordering.get_order(uow, who, order_id)

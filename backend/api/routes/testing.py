@@ -3,7 +3,7 @@
 from fastapi import APIRouter, Depends
 
 from backend.api.deps import BackendDep, UoW, require_test_token
-from backend.api.schemas import ClockIn, TestAccountIn
+from backend.api.schemas import ClockIn, RowId, TestAccountIn
 from backend.service_layer import testing
 from backend.service_layer.views import ChargeOut, EmailOut, TestAccountOut
 
@@ -24,15 +24,15 @@ def create_account(body: TestAccountIn, uow: UoW, backend: BackendDep) -> TestAc
 
 
 @router.put("/accounts/{account_id}/clock")
-def set_clock(account_id: int, body: ClockIn, uow: UoW) -> dict:
+def set_clock(account_id: RowId, body: ClockIn, uow: UoW) -> dict:
     return {"account_id": account_id, "today": testing.set_clock(uow, account_id, body.today)}
 
 
 @router.get("/accounts/{account_id}/emails", response_model=list[EmailOut])
-def emails(account_id: int, uow: UoW) -> list[EmailOut]:
+def emails(account_id: RowId, uow: UoW) -> list[EmailOut]:
     return testing.list_emails(uow, account_id)
 
 
 @router.get("/accounts/{account_id}/charges", response_model=list[ChargeOut])
-def charges(account_id: int, uow: UoW) -> list[ChargeOut]:
+def charges(account_id: RowId, uow: UoW) -> list[ChargeOut]:
     return testing.list_charges(uow, account_id)

@@ -1,0 +1,63 @@
+"""The HTTP contract tested in-process: the FastAPI app of a real backend (SQLite file or a
+fresh PostgreSQL schema, from ``backend_factory``) in test mode, behind Starlette's
+TestClient. Server errors come back as responses (500), as a client would see them.
+
+- ``http``: a client on that app, plus ``signed_in()`` to make a test account through test
+  control and get its bearer headers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from backend.api.app import create_app
+from backend.bootstrap import Backend
+from backend.service_layer import auth
+
+TEST_TOKEN = "contract-test-token"
+
+
+@dataclasses.dataclass
+class Http:
+    client: TestClient
+    backend: Backend
+
+    @property
+    def test_headers(self) -> dict[str, str]:
+        return {"X-Test-Token": TEST_TOKEN}
+
+    def make_account(self, **spec: Any) -> dict[str, Any]:
+        response = self.client.post("/api/testing/accounts", json=spec,
+                                    headers=self.test_headers)
+        assert response.status_code == 201, response.text
+        return response.json()
+
+    def signed_in(self, **spec: Any) -> tuple[dict[str, Any], dict[str, str]]:
+        """A new test account and the Authorization header of its billing contact."""
+        made = self.make_account(**spec)
+        response = self.client.post("/api/session", json=made["billing_contact"])
+        assert response.status_code == 200, response.text
+        return made, {"Authorization": f"Bearer {response.json()['token']}"}
+
+
+def in_test_mode(backend: Backend) -> Backend:
+    return dataclasses.replace(
+        backend, settings=backend.settings.model_copy(update={"test_token": TEST_TOKEN}))
+
+
+@pytest.fixture
+def quick_sign_in(fast_password_hashing: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fast argon2 also for the hash an unknown email is checked against."""
+    monkeypatch.setattr(auth, "_DUMMY_HASH", auth.hasher.hash("not-a-real-password"))
+
+
+@pytest.fixture
+def http(backend: Backend, quick_sign_in: None) -> Iterator[Http]:
+    backend = in_test_mode(backend)
+    with TestClient(create_app(backend), raise_server_exceptions=False) as client:
+        yield Http(client, backend)
