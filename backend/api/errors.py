@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from backend.domain.errors import DomainError, _
 from backend.i18n import error_message, negotiate, translate
@@ -111,10 +112,40 @@ def install(app: FastAPI) -> None:
         return JSONResponse(error_body("http_error", str(err.detail)),
                             status_code=err.status_code)
 
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, err: Exception):
-        log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return JSONResponse(error_body(
-            "internal", translate(_("Something went wrong on our side. Nothing was changed; "
-                                    "please try again."), request_locale(request))),
-            status_code=500)
+    # Not an `Exception` handler: Starlette runs that one in its outermost middleware,
+    # which re-raises after answering, so the server logs the error a second time and
+    # drops the kept-alive connection. This middleware sits just inside it.
+    app.add_middleware(UnexpectedErrors)
+
+
+class UnexpectedErrors:
+    """An error no handler expected answers the contract's 500 (`internal`), is logged
+    once with its traceback, and ends the request like any other answer: the connection
+    stays open for the next one."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        scope.setdefault("state", {})  # shared with the request, for the user's language
+        started = False
+
+        async def watching(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watching)
+        except Exception:
+            request = Request(scope)
+            log.exception("unexpected error on %s %s", request.method, request.url.path)
+            if started:  # half an answer was sent: the server can only close the connection
+                return
+            response = JSONResponse(error_body("internal", translate(
+                _("Something went wrong on our side. Nothing was changed; please try again."),
+                request_locale(request))), status_code=500)
+            await response(scope, receive, send)
