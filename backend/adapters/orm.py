@@ -3,6 +3,7 @@ so the domain stays free of SQLAlchemy (Architecture Patterns with Python, ch. 2
 
 from __future__ import annotations
 
+from datetime import UTC
 from decimal import Decimal
 
 from sqlalchemy import (
@@ -51,6 +52,26 @@ class Cents(TypeDecorator):
 
     def process_result_value(self, value, dialect):
         return None if value is None else (Decimal(value) / 100).quantize(Decimal("0.01"))
+
+
+class UtcDateTime(TypeDecorator):
+    """An aware datetime, read back in UTC on every store: SQLite keeps no time zone, so
+    without this it would hand back naive values."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"{value} has no time zone")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 metadata = MetaData(naming_convention={
@@ -209,7 +230,7 @@ outbox_emails = Table(
     Column("subject", String(300), nullable=False),
     Column("body", Text, nullable=False),
     Column("kind", String(30), nullable=False),
-    Column("sent_at", DateTime(timezone=True), nullable=False),
+    Column("sent_at", UtcDateTime, nullable=False),
 )
 sessions = Table(
     "sessions", metadata,
@@ -217,7 +238,7 @@ sessions = Table(
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("user_id", ForeignKey("users.id"), nullable=False),
     Column("account_id", ForeignKey("accounts.id"), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
 )
 
 mapper_registry = registry(metadata=metadata)

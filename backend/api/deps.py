@@ -6,7 +6,8 @@ from __future__ import annotations
 import secrets
 from typing import Annotated
 
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Request
+from fastapi.security import APIKeyHeader, HTTPBearer
 
 from backend.api.errors import request_locale
 from backend.bootstrap import Backend
@@ -34,8 +35,18 @@ def bearer_token(request: Request) -> str | None:
     return request.cookies.get(SESSION_COOKIE)  # the web pages use a cookie session
 
 
+# The schemes as the OpenAPI document declares them; the checks are ours (auto_error off).
+bearer_scheme = HTTPBearer(scheme_name="bearer", auto_error=False,
+                           description="The token of POST /api/session.")
+test_token_scheme = APIKeyHeader(name="X-Test-Token", scheme_name="testToken",
+                                 auto_error=False,
+                                 description="The deployment's test token (test mode only).")
+
+
 def get_principal(request: Request,
-                  uow: Annotated[SqlAlchemyUnitOfWork, Depends(get_uow)]) -> Principal:
+                  uow: Annotated[SqlAlchemyUnitOfWork, Depends(get_uow)],
+                  _scheme: Annotated[object, Depends(bearer_scheme)] = None) -> Principal:
+    # the token is read by bearer_token, which also takes the web pages' cookie
     who = auth.authenticate(uow, bearer_token(request))
     request.state.user_locale = who.locale
     return who
@@ -59,7 +70,7 @@ class InvalidTestToken(DomainError):
 
 
 def require_test_token(backend: Annotated[Backend, Depends(get_backend)],
-                       x_test_token: Annotated[str | None, Header()] = None) -> None:
+                       x_test_token: Annotated[str | None, Depends(test_token_scheme)]) -> None:
     expected = backend.settings.test_token or ""
     # compared as bytes: compare_digest refuses str with non-ASCII characters
     given = (x_test_token or "").encode()

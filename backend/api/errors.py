@@ -4,6 +4,7 @@ caller's language, and never with a stack trace."""
 from __future__ import annotations
 
 import logging
+import re
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -56,6 +57,8 @@ _BY_TYPE = {
     "literal_error": _("{field} is not one of the allowed values."),
     "int_parsing": _("{field} must be a whole number."),
     "int_from_float": _("{field} must be a whole number."),
+    "int_type": _("{field} must be a whole number."),
+    "bool_type": _("{field} must be true or false."),
 }
 _DATE = _("{field} must be a date written YYYY-MM-DD.")
 _WRONG_TYPE = _("{field} has a value of the wrong type.")
@@ -78,6 +81,18 @@ def _validation_message(error: dict) -> tuple[str, dict]:
     return _BY_TYPE.get(kind, _WRONG_TYPE), params
 
 
+def _allowed(request: Request) -> str:
+    """Every method the document lists for the request's path (Starlette's Allow names only
+    those of the first route that matched the path)."""
+    methods = set()
+    for template, operations in request.app.openapi()["paths"].items():
+        if re.fullmatch(re.sub(r"\{[^/]+\}", "[^/]+", template), request.url.path):
+            methods.update(m.upper() for m in operations)
+    if "GET" in methods:
+        methods.add("HEAD")  # Starlette answers HEAD wherever it answers GET
+    return ", ".join(sorted(methods))
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain(request: Request, err: DomainError):
@@ -98,19 +113,21 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, err: StarletteHTTPException):
         locale = request_locale(request)
+        headers = err.headers  # e.g. 405's Allow, which RFC 9110 requires
         if err.status_code == 404:
             return JSONResponse(error_body(
                 "not_found", translate(_("The requested item was not found."), locale)),
-                status_code=404)
+                status_code=404, headers=headers)
         if err.status_code == 400:  # FastAPI's answer to a body it could not decode
             return JSONResponse(error_body(
-                "validation", translate(_NOT_JSON, locale), "body"), status_code=422)
+                "validation", translate(_NOT_JSON, locale), "body"), status_code=422,
+                headers=headers)
         if err.status_code == 405:
             return JSONResponse(error_body(
                 "method_not_allowed", translate(_("This method is not allowed here."), locale)),
-                status_code=405)
+                status_code=405, headers={"Allow": _allowed(request)})
         return JSONResponse(error_body("http_error", str(err.detail)),
-                            status_code=err.status_code)
+                            status_code=err.status_code, headers=headers)
 
     # Not an `Exception` handler: Starlette runs that one in its outermost middleware,
     # which re-raises after answering, so the server logs the error a second time and

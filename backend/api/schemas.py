@@ -1,6 +1,8 @@
 """Request bodies and parameters, named by use. Fields that a person types (licenses, card
 expiry) are taken as given (`Loose`) and checked by the domain, so a bad value gets the
-rule's own message (R6: the allowed range) instead of a generic type error.
+rule's own message (R6: the allowed range) instead of a generic type error; the OpenAPI
+document still says what they take. Other fields take exactly their JSON type: no "5" for a
+number, no 0 or "2026-11-26T00:00" for a date (api.md: dates are YYYY-MM-DD).
 
 Whatever its type, nothing a client sends reaches the services unbounded: every text is
 capped in length and refused when it holds a NUL character or an unpaired surrogate (neither
@@ -9,11 +11,22 @@ narrowest integer column. The refusals are ordinary `validation` errors (api/err
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import Path
-from pydantic import AfterValidator, BaseModel, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 TEXT_MAX = 1000  # longer than anything a person types here (an email is at most 254)
@@ -66,8 +79,39 @@ def Text(max_length: int = TEXT_MAX) -> Any:
     return Annotated[str, StringConstraints(max_length=max_length), AfterValidator(_text)]
 
 
-# Any JSON value, checked by the domain; its texts and numbers bounded as above.
-Loose = Annotated[Any, AfterValidator(_loose)]
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise PydanticCustomError("date_parsing", "not a date written YYYY-MM-DD")
+    if not isinstance(value, str | date):
+        raise PydanticCustomError("date_type", "not a date")
+    return value
+
+
+def Loose(json_schema: dict) -> Any:
+    """Any JSON value, checked by the domain, its texts and numbers bounded as above; the
+    document shows ``json_schema``, what the domain accepts."""
+    return Annotated[Any, AfterValidator(_loose), WithJsonSchema(json_schema)]
+
+
+def required_in_document(*names: str) -> ConfigDict:
+    """Fields the document marks required while the model lets them be absent, so that
+    their absence gets the rule's message (R7: "Choose Monthly or Annual.")."""
+
+    def add(schema: dict[str, Any]) -> None:
+        schema["required"] = [*schema.get("required", []),
+                              *(n for n in names if n not in schema.get("required", []))]
+        for name in names:
+            schema["properties"][name].pop("default", None)
+
+    return ConfigDict(json_schema_extra=add)
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+_NUMBER_OR_TEXT = [{"type": "integer"}, {"type": "string", "maxLength": LOOSE_TEXT_MAX}]
+Licenses = Loose({"anyOf": _NUMBER_OR_TEXT, "description": "A whole number from 1 to the "
+                  "level's max_licenses (R6)."})
+Term = Loose({"enum": ["monthly", "annual"]})
+CardText = Loose({"anyOf": _NUMBER_OR_TEXT})
 Code = Text(40)  # a product or level code (the catalog's columns)
 Email = Text(254)  # the longest address SMTP allows
 Name = Text(200)
@@ -88,22 +132,26 @@ class SessionIn(BaseModel):
 class CartItemIn(BaseModel):
     product: Code
     level: Code | None = None
-    licenses: Loose = 1
-    term: Loose = None
+    licenses: Licenses = 1
+    term: Term = None
+
+    model_config = required_in_document("term")
 
 
 class CartItemPatchIn(BaseModel):
     level: Code | None = None
-    licenses: Loose = None
-    term: Loose = None
+    licenses: Licenses | None = None
+    term: Term | None = None
 
 
 class CardIn(BaseModel):
     name: Name = ""
-    number: Loose = ""
-    exp_month: Loose = None
-    exp_year: Loose = None
-    cvc: Loose = ""
+    number: CardText = ""
+    exp_month: CardText = None
+    exp_year: CardText = None
+    cvc: CardText = ""
+
+    model_config = required_in_document("name", "number", "exp_month", "exp_year", "cvc")
 
     def __repr__(self) -> str:  # never show the number or the CVC in logs or tracebacks
         return "CardIn(***)"
@@ -111,27 +159,27 @@ class CardIn(BaseModel):
 
 class OrderIn(BaseModel):
     card: CardIn | None = None
-    use_saved_card: bool = False
+    use_saved_card: StrictBool = False
     vat_number: VatNumber | None = None
 
 
 class TrialIn(BaseModel):
     product: Code
     level: Code | None = None
-    licenses: Loose = 1
+    licenses: Licenses = 1
 
 
 class ClockIn(BaseModel):
-    today: date | None
+    today: IsoDate | None
 
 
 class HeldSubscriptionIn(BaseModel):
     product: Code
     level: Code | None = None
-    licenses: Loose = 1
+    licenses: Licenses = 1
     term: Literal["monthly", "annual"] | None = None
     status: Literal["active", "trialing", "expired"] | None = None
-    period_start: date | None = None
+    period_start: IsoDate | None = None
 
 
 class TestAccountIn(BaseModel):
@@ -140,11 +188,11 @@ class TestAccountIn(BaseModel):
     currency: CurrencyCode | None = None
     locale: Literal["en", "fr"] | None = None
     name: Name | None = None
-    today: date | None = None
-    billing_day: int | None = Field(default=None, ge=1, le=31)
+    today: IsoDate | None = None
+    billing_day: StrictInt | None = Field(default=None, ge=1, le=31)
     subscriptions: list[HeldSubscriptionIn] = Field(default=[], max_length=LIST_MAX)
     trials_used: list[Code] = Field(default=[], max_length=LIST_MAX)
     cart: list[CartItemIn] = Field(default=[], max_length=LIST_MAX)
-    card_on_file: bool = False
+    card_on_file: StrictBool = False
     vat_number: VatNumber | None = None
-    extra_users: int = Field(default=0, ge=0, le=50)
+    extra_users: StrictInt = Field(default=0, ge=0, le=50)

@@ -79,9 +79,6 @@ def create_test_account(uow: SqlAlchemyUnitOfWork, *, faker_seed: int, kind: str
     country = (country or ("FR" if locale == "fr" else "US")).upper()
     if len(country) != 2 or not (country.isascii() and country.isalpha()):
         raise ValidationFailed(_("The country must be a two-letter code."), field="country")
-    currency = (currency or currency_for_country(country)).upper()
-    if len(currency) != 3 or not (currency.isascii() and currency.isalpha()):
-        raise ValidationFailed(_("The currency must be a three-letter code."), field="currency")
     fake = _faker(locale, faker_seed)
     day = billing_day if billing_day is not None else fake.random_int(1, 28)
     if not isinstance(day, int) or not 1 <= day <= 31:
@@ -94,7 +91,7 @@ def create_test_account(uow: SqlAlchemyUnitOfWork, *, faker_seed: int, kind: str
     people = [_person(fake, locale, False) for _i in range(extra_users)]
     with uow.for_write():
         account = Account(name=name or fake.company(), kind=kind, country=country,
-                          currency=currency,
+                          currency=(currency or currency_for_country(country)).upper(),
                           locale=locale, billing_day=day, test_today=today)
         if vat_number:
             account.vat_number = normalize_vat_number(vat_number, country)
@@ -104,6 +101,9 @@ def create_test_account(uow: SqlAlchemyUnitOfWork, *, faker_seed: int, kind: str
                   for user, password in people]
         now = today_for(account, uow)
         catalog = uow.catalog.load()
+        if account.currency not in catalog.currencies:
+            raise ValidationFailed(_("The catalog has no prices in {currency}."),
+                                   field="currency", currency=account.currency)
         for spec in subscriptions or []:
             account.subscriptions.append(_held(account, catalog, spec, now))
         for product in trials_used or []:

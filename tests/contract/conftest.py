@@ -4,15 +4,23 @@ TestClient. Server errors come back as responses (500), as a client would see th
 
 - ``http``: a client on that app, plus ``signed_in()`` to make a test account through test
   control and get its bearer headers.
+- ``served(app)``: the app behind a real uvicorn server in a thread, on a free loopback
+  port, for tests that need real connections. Its loggers are left unconfigured
+  (log_config=None), so every record reaches pytest's caplog.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import socket
+import threading
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
+import uvicorn
 from fastapi.testclient import TestClient
 
 from backend.api.app import create_app
@@ -20,6 +28,7 @@ from backend.bootstrap import Backend
 from backend.service_layer import auth
 
 TEST_TOKEN = "contract-test-token"
+STARTUP_DEADLINE_S = 30.0
 
 
 @dataclasses.dataclass
@@ -61,3 +70,24 @@ def http(backend: Backend, quick_sign_in: None) -> Iterator[Http]:
     backend = in_test_mode(backend)
     with TestClient(create_app(backend), raise_server_exceptions=False) as client:
         yield Http(client, backend)
+
+
+@contextmanager
+def served(app) -> Iterator[str]:
+    """``app`` served by uvicorn in a thread until the block ends; yields its base URL."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_config=None, lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + STARTUP_DEADLINE_S
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+        thread.join(timeout=0.01)  # waits on the thread: returns early if it dies
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=STARTUP_DEADLINE_S)
+        sock.close()

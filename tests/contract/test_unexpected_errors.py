@@ -11,21 +11,16 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import socket
-import threading
-import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
-import uvicorn
 
 from backend.api.app import create_app
 from backend.bootstrap import Backend
 from backend.i18n import translate
-from tests.contract.conftest import TEST_TOKEN, in_test_mode
+from tests.contract.conftest import TEST_TOKEN, in_test_mode, served
 
-STARTUP_DEADLINE_S = 30.0
 ROUNDS = 30
 INTERNAL = "Something went wrong on our side. Nothing was changed; please try again."
 
@@ -39,25 +34,9 @@ class BrokenGateway:
 
 @pytest.fixture
 def server(backend: Backend, quick_sign_in: None) -> Iterator[str]:
-    """uvicorn serving the app on a free loopback port; yields its base URL. Its loggers are
-    left unconfigured (log_config=None), so every record reaches pytest's caplog."""
-    app = create_app(dataclasses.replace(in_test_mode(backend), gateway=BrokenGateway()))
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    uv = uvicorn.Server(uvicorn.Config(app, log_config=None, lifespan="off"))
-    thread = threading.Thread(target=uv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + STARTUP_DEADLINE_S
-    while not uv.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        thread.join(timeout=0.01)  # waits on the thread: returns early if it dies
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        uv.should_exit = True
-        thread.join(timeout=STARTUP_DEADLINE_S)
-        sock.close()
+    with served(create_app(dataclasses.replace(in_test_mode(backend),
+                                               gateway=BrokenGateway()))) as base_url:
+        yield base_url
 
 
 def _local_port(response: httpx.Response) -> int:

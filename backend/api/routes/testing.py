@@ -5,7 +5,7 @@ from fastapi import APIRouter, Depends
 from backend.api.deps import BackendDep, UoW, require_test_token
 from backend.api.schemas import ClockIn, RowId, TestAccountIn
 from backend.service_layer import testing
-from backend.service_layer.views import ChargeOut, EmailOut, TestAccountOut
+from backend.service_layer.views import ChargeOut, ClockOut, EmailOut, TestAccountOut
 
 router = APIRouter(prefix="/api/testing", tags=["testing"],
                    dependencies=[Depends(require_test_token)])
@@ -23,7 +23,7 @@ def create_account(body: TestAccountIn, uow: UoW, backend: BackendDep) -> TestAc
         extra_users=body.extra_users)
 
 
-@router.put("/accounts/{account_id}/clock")
+@router.put("/accounts/{account_id}/clock", response_model=ClockOut)
 def set_clock(account_id: RowId, body: ClockIn, uow: UoW) -> dict:
     return {"account_id": account_id, "today": testing.set_clock(uow, account_id, body.today)}
 
