@@ -1,5 +1,6 @@
-"""Wiring: one place that builds the engine, the unit-of-work factory and the gateway for a
-deployment, so the API, the web pages and the TUI's embedded client share them."""
+"""Wiring: one place that builds the engine, the unit-of-work factory, the gateway and the
+service facade for a deployment, so the API, the web pages and the TUI's embedded client
+share them."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlalchemy import Engine
 from backend.adapters.clock import SystemClock
 from backend.adapters.database import make_engine, make_session_factory
 from backend.adapters.payments import PaymentGateway, SimulatedGateway
+from backend.service_layer.facade import BillingService
 from backend.service_layer.unit_of_work import Clock, SqlAlchemyUnitOfWork
 from backend.settings import Settings
 
@@ -21,6 +23,7 @@ class Backend:
     engine: Engine
     uow: Callable[[], SqlAlchemyUnitOfWork]
     gateway: PaymentGateway
+    service: BillingService  # the use cases with all of the above bound in
 
 
 def build(settings: Settings, *, migrate: bool = True, clock: Clock | None = None,
@@ -41,4 +44,6 @@ def build(settings: Settings, *, migrate: bool = True, clock: Clock | None = Non
         return SqlAlchemyUnitOfWork(factory, the_clock)
 
     sync_catalog(uow())
-    return Backend(settings=settings, engine=engine, uow=uow, gateway=SimulatedGateway())
+    gateway = SimulatedGateway()
+    return Backend(settings=settings, engine=engine, uow=uow, gateway=gateway,
+                   service=BillingService(uow, gateway, settings))

@@ -9,20 +9,20 @@ from __future__ import annotations
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
 
-# flow.md, "Labels (binding: drivers, tests and users rely on them)".
+# The rulebook's "Labels" table (docs/rules.md), character for character.
 LABELS: dict[str, dict[str, str]] = {
     "billing_center": {"en": "Billing Center", "fr": "Centre de facturation"},
     "sign_in": {"en": "Sign in", "fr": "Se connecter"},
     "add_subscription": {"en": "Add a new subscription", "fr": "Ajouter un nouvel abonnement"},
     "buy": {"en": "Buy", "fr": "Acheter"},
     "try": {"en": "Try", "fr": "Essayer"},
-    "level": {"en": "Subscription level", "fr": "Niveau d'abonnement"},
+    "level": {"en": "Subscription level", "fr": "Niveau d’abonnement"},
     "licenses": {"en": "User licenses", "fr": "Licences utilisateur"},
     "next": {"en": "Next", "fr": "Suivant"},
     "monthly": {"en": "Monthly", "fr": "Mensuel"},
     "annual": {"en": "Annual", "fr": "Annuel"},
     "place_order": {"en": "Place Order", "fr": "Passer la commande"},
-    "start_trial": {"en": "Start Trial", "fr": "Commencer l'évaluation"},
+    "start_trial": {"en": "Start Trial", "fr": "Commencer l’évaluation"},
     "add_to_cart": {"en": "Add to Cart", "fr": "Ajouter au panier"},
     "edit_order": {"en": "Edit Order", "fr": "Modifier la commande"},
     "billing_period": {"en": "Billing period", "fr": "Période de facturation"},

@@ -35,6 +35,7 @@ from backend.service_layer import (
     trials,
 )
 from backend.service_layer.common import Principal
+from backend.service_layer.inputs import CardInput
 from backend.settings import Settings
 
 POSTGRES_ENV = "BILLING_TEST_POSTGRES_URL"
@@ -314,7 +315,8 @@ class App:
         return ordering.place_order(
             uow or self.uow(), gateway or self.gateway, who,
             idempotency_key=key if key is not None else secrets.token_hex(8),
-            card=card, use_saved_card=use_saved_card, vat_number=vat_number,
+            card=CardInput(**card) if card is not None else None,
+            use_saved_card=use_saved_card, vat_number=vat_number,
             seller_country=SELLER_COUNTRY, portal_url=PORTAL_URL)
 
     def trial(self, who: Principal, product: str, level: str | None = None,

@@ -7,16 +7,19 @@ Two implementations answer it with the same view types (`backend.service_layer.v
 
 Both raise `ClientError` for every refusal, with the contract's code, the message in the
 person's language, the field it concerns and, where given, the portal link or how long to
-wait. Screens import this module only (no backend, no httpx): the implementations are
-imported in a worker after the first frame.
+wait. Screens import this module only: it pulls in no pydantic, SQLAlchemy, FastAPI or
+httpx (of the backend, only its standard-library `inputs`; tests/tui checks this), and the
+implementations are imported in a worker after the first frame.
 
 Every method is blocking: the app calls them from thread workers, never on the event loop.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol
+
+# One card type for every edge: stdlib only, its repr hides the number and the CVC.
+from backend.service_layer.inputs import CardInput
 
 if TYPE_CHECKING:  # pydantic models: imported by the implementations, not at start-up
     from backend.service_layer.views import (
@@ -32,21 +35,9 @@ if TYPE_CHECKING:  # pydantic models: imported by the implementations, not at st
         UserLicensesOut,
     )
 
+__all__ = ["BillingClient", "CardInput", "ClientError", "ConnectionProblem", "Term"]
+
 Term = Literal["monthly", "annual"]
-
-
-@dataclass(frozen=True)
-class CardInput:
-    """A card as typed on the Place Order screen. Never logged: its repr hides it."""
-
-    name: str
-    number: str
-    exp_month: str
-    exp_year: str
-    cvc: str
-
-    def __repr__(self) -> str:
-        return "CardInput(***)"
 
 
 class ClientError(Exception):

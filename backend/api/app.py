@@ -5,7 +5,17 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from backend.api import errors, openapi
-from backend.api.routes import account, cart, catalog, checkout, orders, session, trials, users
+from backend.api.routes import (
+    account,
+    cart,
+    catalog,
+    checkout,
+    messages,
+    orders,
+    session,
+    trials,
+    users,
+)
 from backend.bootstrap import Backend
 
 
@@ -15,7 +25,7 @@ def create_app(backend: Backend) -> FastAPI:
     app.state.backend = backend
     errors.install(app)
     openapi.install(app)
-    for module in (session, account, catalog, cart, checkout, orders, trials, users):
+    for module in (session, account, catalog, cart, checkout, orders, trials, users, messages):
         app.include_router(module.router)
     if backend.settings.test_token:  # api.md: without test mode these routes do not exist
         from backend.api.routes import testing

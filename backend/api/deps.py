@@ -1,4 +1,4 @@
-"""FastAPI dependencies: the backend's pieces, the signed-in principal, the caller's
+"""FastAPI dependencies: the service facade, the signed-in principal, the caller's
 language, and the test-control guard."""
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ from fastapi.security import APIKeyHeader, HTTPBearer
 from backend.api.errors import request_locale
 from backend.bootstrap import Backend
 from backend.domain.errors import DomainError, _
-from backend.service_layer import auth
 from backend.service_layer.common import Principal
-from backend.service_layer.unit_of_work import SqlAlchemyUnitOfWork
+from backend.service_layer.facade import BillingService
 
 SESSION_COOKIE = "billing_session"
 
@@ -23,8 +22,8 @@ def get_backend(request: Request) -> Backend:
     return request.app.state.backend
 
 
-def get_uow(backend: Annotated[Backend, Depends(get_backend)]) -> SqlAlchemyUnitOfWork:
-    return backend.uow()
+def get_service(backend: Annotated[Backend, Depends(get_backend)]) -> BillingService:
+    return backend.service
 
 
 def bearer_token(request: Request) -> str | None:
@@ -44,24 +43,16 @@ test_token_scheme = APIKeyHeader(name="X-Test-Token", scheme_name="testToken",
 
 
 def get_principal(request: Request,
-                  uow: Annotated[SqlAlchemyUnitOfWork, Depends(get_uow)],
+                  service: Annotated[BillingService, Depends(get_service)],
                   _scheme: Annotated[object, Depends(bearer_scheme)] = None) -> Principal:
     # the token is read by bearer_token, which also takes the web pages' cookie
-    who = auth.authenticate(uow, bearer_token(request))
+    who = service.authenticate(bearer_token(request))
     request.state.user_locale = who.locale
     return who
 
 
 def get_locale(request: Request, _who: Annotated[Principal, Depends(get_principal)]) -> str:
     return request_locale(request)
-
-
-def portal_url(backend: Annotated[Backend, Depends(get_backend)]) -> str:
-    return backend.settings.corporate_portal_url
-
-
-def seller_country(backend: Annotated[Backend, Depends(get_backend)]) -> str:
-    return backend.settings.seller_country
 
 
 class InvalidTestToken(DomainError):
@@ -78,9 +69,7 @@ def require_test_token(backend: Annotated[Backend, Depends(get_backend)],
         raise InvalidTestToken()
 
 
-UoW = Annotated[SqlAlchemyUnitOfWork, Depends(get_uow)]
+Service = Annotated[BillingService, Depends(get_service)]
 Who = Annotated[Principal, Depends(get_principal)]
 Locale = Annotated[str, Depends(get_locale)]
-PortalUrl = Annotated[str, Depends(portal_url)]
-SellerCountry = Annotated[str, Depends(seller_country)]
 BackendDep = Annotated[Backend, Depends(get_backend)]

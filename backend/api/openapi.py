@@ -61,6 +61,7 @@ REFUSALS: dict[str, tuple[str, ...]] = {
     "GET /api/orders/{order_id}": ("not_found",),
     "POST /api/trials": (*BILLING_CONTACT, "trial_not_allowed"),
     "GET /api/users": (),
+    "GET /api/messages": ("not_billing_contact",),
     "PUT /api/users/{user_id}/licenses/{product}": (*BILLING_CONTACT, "not_found"),
     "DELETE /api/users/{user_id}/licenses/{product}": (*BILLING_CONTACT, "not_found"),
     "POST /api/testing/accounts": ("already_subscribed",),

@@ -1,4 +1,4 @@
-"""The binding interface labels of shared/spec/flow.md ("Labels" table), copied verbatim."""
+"""The binding interface labels (docs/rules.md, "Labels" table), character for character."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ LABELS: dict[str, dict[str, str]] = {
     "add_subscription": {"en": "Add a new subscription", "fr": "Ajouter un nouvel abonnement"},
     "buy": {"en": "Buy", "fr": "Acheter"},
     "try": {"en": "Try", "fr": "Essayer"},
-    "level": {"en": "Subscription level", "fr": "Niveau d'abonnement"},
+    "level": {"en": "Subscription level", "fr": "Niveau d’abonnement"},
     "licenses": {"en": "User licenses", "fr": "Licences utilisateur"},
     "next": {"en": "Next", "fr": "Suivant"},
     "monthly": {"en": "Monthly", "fr": "Mensuel"},
     "annual": {"en": "Annual", "fr": "Annuel"},
     "place_order": {"en": "Place Order", "fr": "Passer la commande"},
-    "start_trial": {"en": "Start Trial", "fr": "Commencer l'évaluation"},
+    "start_trial": {"en": "Start Trial", "fr": "Commencer l’évaluation"},
     "add_to_cart": {"en": "Add to Cart", "fr": "Ajouter au panier"},
     "edit_order": {"en": "Edit Order", "fr": "Modifier la commande"},
     "billing_period": {"en": "Billing period", "fr": "Période de facturation"},

@@ -15,8 +15,18 @@ from backend.service_layer.common import Principal, account_out, today_for, user
 from backend.service_layer.unit_of_work import SqlAlchemyUnitOfWork
 
 hasher = PasswordHasher()
-# Verified against when the email is unknown, so both refusals take the same time.
-_DUMMY_HASH = hasher.hash("not-a-real-password")
+_dummy: tuple[PasswordHasher, str] | None = None
+
+
+def _dummy_hash() -> str:
+    """Verified against when the email is unknown, so both refusals take the same time.
+    Made on first use rather than at import (a hash costs argon2's full time and memory,
+    which the TUI's start-up and a `--help` should not pay), and again if the hasher's
+    profile changes, so it always costs what a real check costs."""
+    global _dummy
+    if _dummy is None or _dummy[0] is not hasher:
+        _dummy = (hasher, hasher.hash("not-a-real-password"))
+    return _dummy[1]
 
 
 def hash_password(password: str) -> str:
@@ -33,7 +43,7 @@ def sign_in(uow: SqlAlchemyUnitOfWork, email: str, password: str,
     runs outside any transaction, so it never holds SQLite's write lock."""
     with uow:
         user = uow.accounts.user_by_email(email or "")
-        stored, user_id = (user.password_hash, user.id) if user else (_DUMMY_HASH, None)
+        stored, user_id = (user.password_hash, user.id) if user else (_dummy_hash(), None)
     try:
         hasher.verify(stored, password or "")
     except (VerifyMismatchError, InvalidHashError):

@@ -11,6 +11,7 @@ from backend.domain.checkout import Quote
 from backend.domain.errors import NotFound, NotSignedIn, _
 from backend.domain.model import Account, Subscription, User
 from backend.domain.orders import Order
+from backend.domain.outbox import OutboxEmail
 from backend.i18n import label
 from backend.service_layer import views
 from backend.service_layer.unit_of_work import SqlAlchemyUnitOfWork
@@ -129,3 +130,8 @@ def order_out(order: Order) -> views.OrderOut:
         activated=[ln.product for ln in new_lines],
         licenses_to_assign=bool(new_lines),
     )
+
+
+def email_out(email: OutboxEmail) -> views.EmailOut:
+    return views.EmailOut(to=email.to, subject=email.subject, body=email.body, kind=email.kind,
+                          sent_at=email.sent_at)

@@ -4,14 +4,12 @@ monthly subscription, with a card on file and a colleague to assign licenses to.
 from __future__ import annotations
 
 from backend.bootstrap import Backend
-from backend.service_layer import testing
 from backend.service_layer.views import Credentials
 
 
 def create_demo_account(backend: Backend) -> Credentials:
-    out = testing.create_test_account(
-        backend.uow(), faker_seed=backend.settings.faker_seed, country="FR", locale="fr",
-        billing_day=15, card_on_file=True, extra_users=2,
+    out = backend.service.create_test_account(
+        country="FR", locale="fr", billing_day=15, card_on_file=True, extra_users=2,
         subscriptions=[{"product": "gotomeeting", "level": "business", "licenses": 2,
                         "term": "monthly"}])
     return out.billing_contact

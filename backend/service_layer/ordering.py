@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import asdict
+from typing import NamedTuple
 
 from backend.adapters.payments import PaymentGateway
 from backend.domain.cards import CardDetails, validate_card
@@ -16,7 +17,25 @@ from backend.domain.vat import normalize_vat_number
 from backend.emails.render import render_order_confirmation
 from backend.service_layer import views
 from backend.service_layer.common import Principal, checkout_out, load, order_out, today_for
+from backend.service_layer.inputs import CardInput
 from backend.service_layer.unit_of_work import SqlAlchemyUnitOfWork
+
+MAX_IDEMPOTENCY_KEY = 200
+
+
+class PlacedOrder(NamedTuple):
+    order: views.OrderOut
+    created: bool  # False: the same request again, answered with the first order (R12.4)
+
+
+def checked_idempotency_key(given: str | None) -> str:
+    """R12.4: every order request carries a key, so a double click or a retry after a
+    timeout can never charge twice; whatever the edge (HTTP header, TUI, web form)."""
+    key = (given or "").strip()
+    if not key or len(key) > MAX_IDEMPOTENCY_KEY:
+        raise ValidationFailed(_("An Idempotency-Key header (up to 200 characters) is "
+                                 "required to place an order."), field="Idempotency-Key")
+    return key
 
 
 def _vat_number(account: Account, given: str | None) -> str | None:
@@ -55,22 +74,24 @@ def get_order(uow: SqlAlchemyUnitOfWork, who: Principal, order_id: int) -> views
 
 
 def place_order(uow: SqlAlchemyUnitOfWork, gateway: PaymentGateway, who: Principal, *,
-                idempotency_key: str | None, card: dict | None, use_saved_card: bool,
+                idempotency_key: str | None, card: CardInput | None, use_saved_card: bool,
                 vat_number: str | None, seller_country: str,
-                portal_url: str) -> tuple[views.OrderOut, bool]:
+                portal_url: str) -> PlacedOrder:
     """R11-R12: validate, charge, then write the order, subscriptions, re-alignments, new
     billing date, emptied cart, charge record and confirmation email in one transaction.
     A refusal at any point (validation, decline, gateway fault) writes nothing (R11.5).
     Returns the order and whether it was created now (False: an idempotent replay)."""
-    fingerprint = request_fingerprint(card=card, use_saved_card=use_saved_card,
+    key = checked_idempotency_key(idempotency_key)
+    card_fields = asdict(card) if card is not None else None
+    fingerprint = request_fingerprint(card=card_fields, use_saved_card=use_saved_card,
                                       vat_number=vat_number)
     with uow.for_write():
         account, user = load(uow, who, lock=True)
         account.ensure_may_add(user, portal_url)
-        if idempotency_key:
-            record = uow.orders.idempotency_record(account.id, idempotency_key)
-            if record is not None:  # R12.4
-                return order_out(uow.orders.get(account.id, record.replay(fingerprint))), False
+        record = uow.orders.idempotency_record(account.id, key)
+        if record is not None:  # R12.4
+            return PlacedOrder(order_out(uow.orders.get(account.id, record.replay(fingerprint))),
+                               created=False)
         today = today_for(account, uow)
         if not account.cart_items:
             raise CartEmpty()
@@ -82,9 +103,8 @@ def place_order(uow: SqlAlchemyUnitOfWork, gateway: PaymentGateway, who: Princip
             raise ValidationFailed(_("Pay with either a new card or the card on file, not both."),
                                    field="card")
         if card is not None:
-            validated = validate_card(card.get("name") or "", str(card.get("number") or ""),
-                                      card.get("exp_month"), card.get("exp_year"),
-                                      str(card.get("cvc") or ""), today)
+            validated = validate_card(card.name or "", str(card.number or ""), card.exp_month,
+                                      card.exp_year, str(card.cvc or ""), today)
         elif use_saved_card:
             if not account.card_last4:
                 raise ValidationFailed(_("There is no card on file: enter a card."),
@@ -112,10 +132,8 @@ def place_order(uow: SqlAlchemyUnitOfWork, gateway: PaymentGateway, who: Princip
             uow.orders.add_charge(Charge(account_id=account.id, order_id=order.id,
                                          order_number=order.number, amount=quote.total_due,
                                          currency=quote.currency, last4=order.card_last4))
-        if idempotency_key:
-            uow.orders.add_idempotency_record(IdempotencyRecord(
-                account_id=account.id, key=idempotency_key, request_hash=fingerprint,
-                order_id=order.id))
+        uow.orders.add_idempotency_record(IdempotencyRecord(
+            account_id=account.id, key=key, request_hash=fingerprint, order_id=order.id))
         uow.outbox.add(_confirmation_email(account, user, order, uow))
         uow.flush()
         out = order_out(order)
@@ -125,7 +143,7 @@ def place_order(uow: SqlAlchemyUnitOfWork, gateway: PaymentGateway, who: Princip
             gateway.charge(amount=quote.total_due, currency=quote.currency, card=validated,
                            saved_card=saved, reference=order_number, today=today)
         uow.commit()
-        return out, True
+        return PlacedOrder(out, created=True)
 
 
 def _confirmation_email(account: Account, user: User, order: Order,

@@ -26,7 +26,7 @@ from backend.domain.money import to_cents
 from backend.domain.vat import currency_for_country, normalize_vat_number
 from backend.service_layer import views
 from backend.service_layer.auth import hash_password
-from backend.service_layer.common import load_account, today_for
+from backend.service_layer.common import email_out, load_account, today_for
 from backend.service_layer.unit_of_work import SqlAlchemyUnitOfWork
 
 _FAKER_LOCALES = {"en": "en_US", "fr": "fr_FR"}
@@ -179,8 +179,7 @@ def set_clock(uow: SqlAlchemyUnitOfWork, account_id: int, today: date | None) ->
 def list_emails(uow: SqlAlchemyUnitOfWork, account_id: int) -> list[views.EmailOut]:
     with uow:
         load_account(uow, account_id)
-        return [views.EmailOut(to=e.to, subject=e.subject, body=e.body, kind=e.kind,
-                               sent_at=e.sent_at) for e in uow.outbox.for_account(account_id)]
+        return [email_out(e) for e in uow.outbox.for_account(account_id)]
 
 
 def list_charges(uow: SqlAlchemyUnitOfWork, account_id: int) -> list[views.ChargeOut]:

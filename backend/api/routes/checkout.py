@@ -2,16 +2,13 @@
 
 from fastapi import APIRouter
 
-from backend.api.deps import PortalUrl, SellerCountry, UoW, Who
+from backend.api.deps import Service, Who
 from backend.api.schemas import VatNumber
-from backend.service_layer import ordering
 from backend.service_layer.views import CheckoutOut
 
 router = APIRouter(prefix="/api/checkout", tags=["checkout"])
 
 
 @router.get("", response_model=CheckoutOut)
-def checkout(uow: UoW, who: Who, portal_url: PortalUrl, seller: SellerCountry,
-             vat_number: VatNumber | None = None) -> CheckoutOut:
-    return ordering.checkout_preview(uow, who, vat_number=vat_number, seller_country=seller,
-                                     portal_url=portal_url)
+def checkout(service: Service, who: Who, vat_number: VatNumber | None = None) -> CheckoutOut:
+    return service.checkout(who, vat_number)

@@ -2,22 +2,21 @@
 
 from fastapi import APIRouter, Request, Response
 
-from backend.api.deps import PortalUrl, UoW, bearer_token
+from backend.api.deps import Service, bearer_token
 from backend.api.schemas import SessionIn
-from backend.service_layer import auth
 from backend.service_layer.views import SessionOut
 
 router = APIRouter(prefix="/api/session", tags=["session"])
 
 
 @router.post("", response_model=SessionOut)
-def sign_in(body: SessionIn, uow: UoW, portal_url: PortalUrl) -> SessionOut:
-    return auth.sign_in(uow, body.email, body.password, portal_url)
+def sign_in(body: SessionIn, service: Service) -> SessionOut:
+    return service.sign_in(body.email, body.password)
 
 
 @router.delete("", status_code=204)
-def sign_out(request: Request, uow: UoW) -> Response:
+def sign_out(request: Request, service: Service) -> Response:
     token = bearer_token(request)
     if token:
-        auth.sign_out(uow, token)
+        service.sign_out(token)
     return Response(status_code=204)

@@ -2,9 +2,8 @@
 
 from fastapi import APIRouter, Depends
 
-from backend.api.deps import BackendDep, UoW, require_test_token
+from backend.api.deps import Service, require_test_token
 from backend.api.schemas import ClockIn, RowId, TestAccountIn
-from backend.service_layer import testing
 from backend.service_layer.views import ChargeOut, ClockOut, EmailOut, TestAccountOut
 
 router = APIRouter(prefix="/api/testing", tags=["testing"],
@@ -12,11 +11,10 @@ router = APIRouter(prefix="/api/testing", tags=["testing"],
 
 
 @router.post("/accounts", response_model=TestAccountOut, status_code=201)
-def create_account(body: TestAccountIn, uow: UoW, backend: BackendDep) -> TestAccountOut:
-    return testing.create_test_account(
-        uow, faker_seed=backend.settings.faker_seed, kind=body.kind, country=body.country,
-        currency=body.currency, locale=body.locale, name=body.name, today=body.today,
-        billing_day=body.billing_day,
+def create_account(body: TestAccountIn, service: Service) -> TestAccountOut:
+    return service.create_test_account(
+        kind=body.kind, country=body.country, currency=body.currency, locale=body.locale,
+        name=body.name, today=body.today, billing_day=body.billing_day,
         subscriptions=[s.model_dump() for s in body.subscriptions],
         trials_used=body.trials_used, cart=[c.model_dump() for c in body.cart],
         card_on_file=body.card_on_file, vat_number=body.vat_number,
@@ -24,15 +22,15 @@ def create_account(body: TestAccountIn, uow: UoW, backend: BackendDep) -> TestAc
 
 
 @router.put("/accounts/{account_id}/clock", response_model=ClockOut)
-def set_clock(account_id: RowId, body: ClockIn, uow: UoW) -> dict:
-    return {"account_id": account_id, "today": testing.set_clock(uow, account_id, body.today)}
+def set_clock(account_id: RowId, body: ClockIn, service: Service) -> dict:
+    return {"account_id": account_id, "today": service.set_clock(account_id, body.today)}
 
 
 @router.get("/accounts/{account_id}/emails", response_model=list[EmailOut])
-def emails(account_id: RowId, uow: UoW) -> list[EmailOut]:
-    return testing.list_emails(uow, account_id)
+def emails(account_id: RowId, service: Service) -> list[EmailOut]:
+    return service.emails(account_id)
 
 
 @router.get("/accounts/{account_id}/charges", response_model=list[ChargeOut])
-def charges(account_id: RowId, uow: UoW) -> list[ChargeOut]:
-    return testing.list_charges(uow, account_id)
+def charges(account_id: RowId, service: Service) -> list[ChargeOut]:
+    return service.charges(account_id)
