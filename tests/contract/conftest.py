@@ -23,9 +23,10 @@ import pytest
 import uvicorn
 from fastapi.testclient import TestClient
 
+from backend.adapters.payments import PaymentGateway
 from backend.api.app import create_app
 from backend.bootstrap import Backend
-from backend.service_layer import auth
+from backend.service_layer.facade import BillingService
 
 TEST_TOKEN = "contract-test-token"
 STARTUP_DEADLINE_S = 30.0
@@ -54,19 +55,16 @@ class Http:
         return made, {"Authorization": f"Bearer {response.json()['token']}"}
 
 
-def in_test_mode(backend: Backend) -> Backend:
-    return dataclasses.replace(
-        backend, settings=backend.settings.model_copy(update={"test_token": TEST_TOKEN}))
+def in_test_mode(backend: Backend, gateway: PaymentGateway | None = None) -> Backend:
+    """``backend`` with a test token (and another payment gateway, if given)."""
+    settings = backend.settings.model_copy(update={"test_token": TEST_TOKEN})
+    gateway = gateway or backend.gateway
+    return dataclasses.replace(backend, settings=settings, gateway=gateway,
+                               service=BillingService(backend.uow, gateway, settings))
 
 
 @pytest.fixture
-def quick_sign_in(fast_password_hashing: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fast argon2 also for the hash an unknown email is checked against."""
-    monkeypatch.setattr(auth, "_DUMMY_HASH", auth.hasher.hash("not-a-real-password"))
-
-
-@pytest.fixture
-def http(backend: Backend, quick_sign_in: None) -> Iterator[Http]:
+def http(backend: Backend, fast_password_hashing: None) -> Iterator[Http]:
     backend = in_test_mode(backend)
     with TestClient(create_app(backend), raise_server_exceptions=False) as client:
         yield Http(client, backend)

@@ -29,8 +29,8 @@ MIN_CASES = 1000
 TIME_LIMIT_S = 300  # measured: about 60 s on SQLite, 70 s on PostgreSQL (2 cores)
 
 
-def test_schemathesis_with_every_check_finds_no_failure(backend: Backend, quick_sign_in: None,
-                                                        tmp_path: Path):
+def test_schemathesis_with_every_check_finds_no_failure(
+        backend: Backend, fast_password_hashing: None, tmp_path: Path):
     report = tmp_path / "schemathesis.json"
     with served(create_app(in_test_mode(backend))) as base_url:
         env = {**os.environ, "SCHEMATHESIS_HOOKS": "tests.contract.schemathesis_auth",

@@ -9,7 +9,6 @@ say): no test-only route is added to the product.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from collections.abc import Iterator
 
@@ -33,9 +32,8 @@ class BrokenGateway:
 
 
 @pytest.fixture
-def server(backend: Backend, quick_sign_in: None) -> Iterator[str]:
-    with served(create_app(dataclasses.replace(in_test_mode(backend),
-                                               gateway=BrokenGateway()))) as base_url:
+def server(backend: Backend, fast_password_hashing: None) -> Iterator[str]:
+    with served(create_app(in_test_mode(backend, gateway=BrokenGateway()))) as base_url:
         yield base_url
 
 
