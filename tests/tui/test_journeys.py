@@ -89,10 +89,9 @@ async def test_buying_resets_the_billing_date_and_licenses_are_assigned(
         products = s.q("#product-licenses")
         products.move_cursor(row=s.row_keys("#product-licenses").index("gotowebinar"))
         await s.press("a")
-        await s.until(lambda: "GoToWebinar" in s.cells("#users")[
-            s.row_keys("#users").index(colleague)][2], "the license assigned")
-        row = s.row_keys("#product-licenses").index("gotowebinar")
-        assert s.cells("#product-licenses")[row][1] == "1 / 3"
+        await s.until(lambda: "GoToWebinar" in s.cell("#users", colleague, "products"),
+                      "the license assigned")
+        assert s.cell("#product-licenses", "gotowebinar", "licenses") == "1 / 3"
 
         await s.press("escape")  # back to the dashboard: the billing day moved to today
         await s.on_screen("DashboardScreen")
