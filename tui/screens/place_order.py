@@ -86,7 +86,7 @@ class PlaceOrderScreen(StepScreen):
                     yield Field("card-number", max_length=23, classes="wide")
                     yield Field("card-exp-month", max_length=2)
                     yield Field("card-exp-year", max_length=4)
-                    yield Field("card-cvc", max_length=4, password=True)
+                    yield Field("card-cvc", max_length=8, password=True)
             yield ErrorLine(id="order-error")
             with Horizontal(classes="actions"):
                 yield Button(id="place-order", variant="success")
