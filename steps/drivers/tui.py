@@ -113,6 +113,7 @@ class TuiDriver:
         self.app = BillingCenterApp(connector, lang=lang, where=where)
         self.ui = AppThread(self.app, size=SIZE)
         self._journal: list[str] = []
+        self._pressed: Action | None = None  # Buy or Try, as last pressed by the person
         self.ui.start()
         self._do("start", self._wait_for_sign_in_screen)
 
@@ -559,6 +560,7 @@ class TuiDriver:
 
     def choose(self, product: str, action: Action) -> SubscriptionChoice:
         async def choose() -> SubscriptionChoice:
+            self._pressed = action
             if type(self.screen).__name__ != "ProductsScreen":
                 await self._open_products()
             code = None
@@ -631,14 +633,15 @@ class TuiDriver:
 
     @property
     def _chosen_action(self) -> Action:
+        """Buy or Try: the level step names it; the licenses modal does not, so for a
+        one-level product it is what the person pressed herself."""
         for screen in reversed(self.app.screen_stack):
             if type(screen).__name__ == "LevelScreen":
                 text = flat(plain(screen.query_one("#level-product", Static).visual))
                 return self._action_of(text.rpartition(" · ")[2])
-        choice = getattr(self.screen, "choice", None)  # the modal's own title names no action
-        if choice is None:
-            raise AssertionError("the licenses step shows no action")
-        return choice.action
+        if self._pressed is None:
+            raise AssertionError("the licenses step shows no action and none was chosen")
+        return self._pressed
 
     def pick_level(self, level: str) -> SubscriptionChoice:
         async def pick() -> SubscriptionChoice:
