@@ -426,15 +426,14 @@ class TuiDriver:
 
     def _vat(self) -> tuple[Decimal, Decimal, bool]:
         """(rate %, amount, reverse charge) from the VAT line."""
-        text = self._text("#vat")
-        reverse = self._template(
-            "VAT: {amount} (reverse charge: the VAT is accounted for by the customer)"
-        ).match(text)
-        if reverse:
-            return Decimal(0), self._money(reverse["amount"]), True
-        none = self._template("VAT: {amount} (no VAT applies)").match(text)
-        if none:
-            return Decimal(0), self._money(none["amount"]), False
+        first, *why = plain(self._query("#vat", Static).visual).splitlines()
+        text, said = flat(first), flat(" ".join(why))
+        zero = self._template("VAT: {amount}").match(text)
+        if zero:  # no rate: the second line says why (reverse charge, or no VAT at all)
+            reverse = self.words.tr("Reverse charge: the VAT is accounted for by the customer.")
+            if said not in (flat(reverse), flat(self.words.tr("No VAT applies."))):
+                raise AssertionError(f"the VAT line reads {text!r} then {said!r}")
+            return Decimal(0), self._money(zero["amount"]), said == flat(reverse)
         rated = self._template("VAT ({rate}): {amount}").match(text)
         if rated is None:
             raise AssertionError(f"the VAT line reads {text!r}")
