@@ -23,11 +23,13 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 
 def _error_page(request: Request, status: int, title: str, message: str, *,
-                translated: bool = False, link: str | None = None) -> Response:
+                translated: bool = False, link: str | None = None,
+                code: str | None = None) -> Response:
     """The error page: `title` and `message` are msgids (`message` already in the page's
     language when `translated`)."""
     return render(request, "error.html", status=status, title=tr(request, title),
-                  message=message if translated else tr(request, message), link=link)
+                  message=message if translated else tr(request, message), link=link,
+                  code=code)
 
 
 async def unexpected_error(request: Request) -> Response:
@@ -57,13 +59,14 @@ def create_pages_app(backend: Backend) -> FastAPI:
     async def _refused(request: Request, err: DomainError) -> Response:
         shown = refusal(request, err)
         return _error_page(request, shown.status, _("The request was refused"), shown.message,
-                           translated=True, link=shown.link)
+                           translated=True, link=shown.link, code=shown.code)
 
     @app.exception_handler(CsrfRefused)
     async def _csrf(request: Request, _err: CsrfRefused) -> Response:
         return _error_page(request, 403, _("This form has expired"),
                            _("This form has expired or did not come from this site, so "
-                             "nothing was done. Go back, reload the page and try again."))
+                             "nothing was done. Go back, reload the page and try again."),
+                           code="csrf")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, err: StarletteHTTPException) -> Response:
@@ -71,12 +74,12 @@ def create_pages_app(backend: Backend) -> FastAPI:
             return _error_page(request, 405, _("This page cannot do that"),
                                _("This page does not accept that kind of request."))
         return _error_page(request, 404, _("Page not found"),
-                           _("There is no page at this address."))
+                           _("There is no page at this address."), code="not_found")
 
     @app.exception_handler(RequestValidationError)
     async def _bad_address(request: Request, _err: RequestValidationError) -> Response:
         return _error_page(request, 404, _("Page not found"),
-                           _("There is no page at this address."))
+                           _("There is no page at this address."), code="not_found")
 
     return app
 

@@ -42,7 +42,7 @@ def _page(request: Request, *, vat_number: str | None, key: str | None = None,
     except CartEmpty as err:  # R10.5: an empty cart has no Place Order page
         shown = refusal(request, err)
         return render(request, "error.html", status=shown.status, title=label(
-            "place_order", page_locale(request)), message=shown.message, link=None)
+            "place_order", page_locale(request)), message=shown.message, link=None, code=shown.code)
     except DomainError as err:
         shown = refusal(request, err, at_fields=PAGE_FIELDS)
         if shown.field is None:

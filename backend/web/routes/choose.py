@@ -24,7 +24,7 @@ from backend.domain.errors import (
 )
 from backend.service_layer.views import AvailableProductOut, LevelOut
 from backend.web.common import Refusal, current_user, refusal, see_other, service
-from backend.web.rendering import render
+from backend.web.rendering import page_locale, render
 from backend.web.security import checked_form
 
 router = APIRouter()
@@ -95,7 +95,8 @@ def _choice_page(request: Request, product: AvailableProductOut, action: Action,
     if action == "try":
         primary_label = None  # the template shows "Start Trial"
     else:
-        primary_label = service(request).cart(current_user(request)).primary_action_label
+        primary_label = service(request).cart(
+            current_user(request), locale=page_locale(request)).primary_action_label
     if errors and status == 200:
         status = 422
     return render(request, "choice.html", status=status, product=product, action=action,
