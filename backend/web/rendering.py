@@ -31,10 +31,15 @@ from backend.i18n import (
     translate,
     translate_plural,
 )
+from backend.domain.errors import _
 from backend.i18n.negotiation import BABEL_LOCALES
 from backend.web.security import LANG_COOKIE, csrf_token
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+# Card brands as the domain records them (backend/domain/cards.py) -> their names.
+BRANDS = {"visa": "Visa", "mastercard": "Mastercard", "amex": "American Express",
+          "discover": "Discover"}
 
 # The switch names the other language in that language.
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
@@ -78,6 +83,7 @@ def environment(locale: str) -> Environment:
         percent=lambda rate: format_percent_rate(rate, locale),
         number=lambda n: format_decimal(Decimal(n), locale=babel_locale),
         country=lambda code: Locale.parse(babel_locale).territories.get(code, code),
+        brand=lambda code: BRANDS.get(code or "", translate(_("Card"), locale)),
     )
     return env
 
