@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from backend.domain.errors import _
 from backend.i18n import (
     SUPPORTED,
     format_date,
@@ -31,7 +32,6 @@ from backend.i18n import (
     translate,
     translate_plural,
 )
-from backend.domain.errors import _
 from backend.i18n.negotiation import BABEL_LOCALES
 from backend.web.security import LANG_COOKIE, csrf_token
 
