@@ -27,6 +27,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking",
                  "--disable-quic", "--disable-gpu"]
 BROWSER_LOCALES = {"en": "en-US", "fr": "fr-FR"}
 SCREENSHOTS = os.environ.get("BILLING_WEB_SCREENSHOTS")
+# Deadlines, not pauses: generous because the machine running the tests may be busy.
+WAIT_MS = 30_000
+expect.set_options(timeout=WAIT_MS)
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +105,7 @@ def test_the_article_in_a_browser_has_no_serious_accessibility_violation(
     contact = made.billing_contact
     context = chromium.new_context(locale=BROWSER_LOCALES[lang],
                                    viewport={"width": 1100, "height": 900})
+    context.set_default_timeout(WAIT_MS)
     page = context.new_page()
     audit = Audit(lang)
     main = page.get_by_role("main")
