@@ -21,6 +21,7 @@ STATUS = {
     "already_subscribed": 409, "cart_empty": 409, "card_declined": 402,
     "insufficient_funds": 402, "expired_card": 402, "payment_error": 502,
     "idempotency_conflict": 409, "not_found": 404, "invalid_test_token": 403,
+    "too_many_attempts": 429,
 }
 
 
@@ -43,9 +44,11 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain(request: Request, err: DomainError):
         extra = {k: v for k, v in err.params.items() if k == "portal_url"}
+        retry_after = err.params.get("retry_after")
         return JSONResponse(
             error_body(err.code, error_message(err, request_locale(request)), err.field, **extra),
-            status_code=STATUS.get(err.code, 400))
+            status_code=STATUS.get(err.code, 400),
+            headers={"Retry-After": str(retry_after)} if retry_after is not None else None)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, err: RequestValidationError):

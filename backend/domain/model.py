@@ -119,10 +119,19 @@ class Account:
     def ensure_may_add(self, user: User, portal_url: str = DEFAULT_PORTAL_URL) -> None:
         """R0.1: only a billing contact of a standard account adds subscriptions or trials.
         R0.2: an enterprise account's billing contact is sent to the Corporate Billing Portal."""
-        if not user.is_billing_contact or user not in self.users:
-            raise NotBillingContact()
+        self._ensure_billing_contact(user)
         if self.kind == "enterprise":
             raise EnterpriseAccount(portal_url=portal_url)
+
+    def ensure_may_read_billing(self, user: User) -> None:
+        """The account's orders and its users' emails are for its billing contacts (R0.1):
+        the Billing Center is theirs. An enterprise account's contacts may read them."""
+        self._ensure_billing_contact(
+            user, _("Only a billing contact of this account can see its orders and users."))
+
+    def _ensure_billing_contact(self, user: User, msgid: str | None = None) -> None:
+        if not user.is_billing_contact or user not in self.users:
+            raise NotBillingContact(msgid)
 
     def may_add(self, user: User) -> bool:
         return user.is_billing_contact and self.kind == "standard"
