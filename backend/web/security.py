@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from starlette.datastructures import FormData, MutableHeaders
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from backend.api.deps import SESSION_COOKIE
@@ -157,5 +157,10 @@ class PageGuard:
             log.exception("unexpected error on %s %s", scope.get("method"), scope.get("path"))
             if started:
                 raise
-            response = await self.error_page(Request(scope))
+            try:
+                response = await self.error_page(Request(scope))
+            except Exception:  # even the error page failed: a plain line, still no trace
+                log.exception("the error page failed too")
+                response = PlainTextResponse("Something went wrong. / Un problème est "
+                                             "survenu.", status_code=500)
             await response(scope, receive, send_with_headers)

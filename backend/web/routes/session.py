@@ -50,8 +50,11 @@ def sign_in(request: Request, form: Form) -> Response:
         session = service(request).sign_in(email, str(form.get("password", "")))
     except DomainError as err:  # R1: one generic message, the email kept
         shown = refusal(request, err)
-        return render(request, "sign_in.html", status=shown.status, email=email,
+        page = render(request, "sign_in.html", status=shown.status, email=email,
                       next=target, alert=shown)
+        if err.params.get("retry_after") is not None:  # too many failed sign-ins
+            page.headers["Retry-After"] = str(err.params["retry_after"])
+        return page
     response = see_other(target)
     set_cookie(response, request, SESSION_COOKIE, session.token)
     return response
