@@ -80,6 +80,10 @@ def test_pages_need_a_session_and_come_back_after_sign_in(browser, make_account)
     assert response.headers["location"] == "/sign-in?next=/cart%3Fx%3D1"
     account = make_account()
     page = browser.get(response.headers["location"])
+    assert page.status == 200 and page.alert() == "Please sign in first."
+    assert page.soup.select_one("#page-alert")["data-code"] == "not_signed_in"
+    assert browser.get("/sign-in").alert() is None  # asked for, nothing to explain
+    page = browser.get(response.headers["location"])
     assert page.soup.select_one('form[action="/sign-in"] [name=next]')["value"] == "/cart?x=1"
     done = browser.post("/sign-in", {"email": account.email, "password": account.password,
                                      "next": "/cart?x=1"})

@@ -37,9 +37,11 @@ def home(request: Request) -> Response:
 
 
 @router.get("/sign-in")
-def sign_in_page(request: Request, next: str = "/account") -> Response:  # noqa: A002
+def sign_in_page(request: Request, next: str | None = None) -> Response:  # noqa: A002
+    """Sent here from a page (`next`): the page says why, as the API would (R1)."""
+    alert = refusal(request, NotSignedIn()) if next is not None else None
     return render(request, "sign_in.html", email="", next=local_path(next, "/account"),
-                  alert=None)
+                  alert=alert)
 
 
 @router.post("/sign-in")
