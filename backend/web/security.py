@@ -70,11 +70,10 @@ def session_token(request: Request) -> str:
     return request.cookies.get(SESSION_COOKIE, "")
 
 
-def csrf_token(request: Request, session: str | None = None) -> str:
-    """The token forms of this page carry; `session` overrides the request's session
-    cookie (a page rendered right after signing in)."""
+def csrf_token(request: Request) -> str:
+    """The token the forms of this page carry."""
     seed = request.state.csrf_seed
-    bound_to = session if session is not None else session_token(request)
+    bound_to = session_token(request)
     return hmac.new(seed.encode(), b"billing-center-csrf\0" + bound_to.encode(),
                     hashlib.sha256).hexdigest()
 
