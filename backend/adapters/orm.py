@@ -229,7 +229,7 @@ outbox_emails = Table(
     Column("subject", String(300), nullable=False),
     Column("body", Text, nullable=False),
     Column("kind", String(30), nullable=False),
-    Column("sent_at", DateTime(timezone=True), nullable=False),
+    Column("sent_at", UtcDateTime, nullable=False),
 )
 sessions = Table(
     "sessions", metadata,
