@@ -161,6 +161,7 @@ def test_unknown_pages_are_pages_and_the_api_keeps_its_json(browser):
     assert wrong_method.status_code == 405
     assert wrong_method.json()["error"]["code"] == "method_not_allowed"
     assert browser.client.get("/api/health").json() == {"status": "ok"}
+    assert browser.client.get("/openapi.json").status_code == 200  # without test mode too
 
 
 def test_an_unexpected_error_shows_the_error_page_in_the_persons_language(
