@@ -1,0 +1,94 @@
+"""A labelled input with the line under it where its refusal is written.
+
+Ids: the Input is `#<id>`, its caption `#<id>-label`, its error Static `#<id>-error`
+(class `error`, empty when the value is fine).
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, Label, Static
+
+from tui.widgets.error import ErrorLine
+
+
+class FormInput(Input):
+    """An Input that keeps keys typed ahead of a focus change in order.
+
+    Textual posts each key to the widget focused when the key is read, and resolves Tab
+    (and Enter's bindings) only once the key has bubbled up to the app: keys typed quickly
+    after them (a fast typist, a password manager) would land in this field. So Tab moves
+    the focus here, while the key is handled, and a key that arrives once the focus has
+    moved on is sent back to the app, which gives it to the widget focused now."""
+
+    MOVES = {"tab": "focus_next", "shift+tab": "focus_previous"}
+
+    async def _on_key(self, event: events.Key) -> None:
+        focused = self.app.focused
+        if focused is not self and focused is not None:
+            self._handled(event)
+            self.app.post_message(events.Key(event.key, event.character))
+        elif event.key in self.MOVES:
+            self._handled(event)
+            getattr(self.screen, self.MOVES[event.key])()
+
+    @staticmethod
+    def _handled(event: events.Key) -> None:
+        event.prevent_default()
+        event.stop()
+
+
+class AdvancingInput(FormInput):
+    """Enter moves on to the next field (at once, like Tab) and still says Submitted."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and self.app.focused is self:
+            self._handled(event)
+            self.screen.focus_next()
+            self.post_message(self.Submitted(self, self.value))
+            return
+        await super()._on_key(event)
+
+
+class Field(Vertical):
+    DEFAULT_CSS = """
+    Field { height: auto; width: 1fr; }
+    Field > Label { padding: 0 1; color: $text-muted; }
+    Field > Input.-textual-compact { margin: 0 1; }
+    """
+
+    def __init__(self, input_id: str, *, value: str = "", password: bool = False,
+                 max_length: int = 0, compact: bool = False, advance: bool = False,
+                 classes: str | None = None):
+        super().__init__(id=f"{input_id}-field", classes=classes)
+        self.input_id = input_id
+        self._value = value
+        self._password = password
+        self._max_length = max_length
+        self._compact = compact  # one line, no border: for long forms
+        self._advance = advance  # Enter goes to the next field
+
+    def compose(self) -> ComposeResult:
+        yield Label(id=f"{self.input_id}-label")
+        kind = AdvancingInput if self._advance else FormInput
+        yield kind(value=self._value, password=self._password, id=self.input_id,
+                   max_length=self._max_length, compact=self._compact)
+        yield ErrorLine(id=f"{self.input_id}-error")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(f"#{self.input_id}", Input)
+
+    @property
+    def value(self) -> str:
+        return self.input.value
+
+    def set_caption(self, caption: str, placeholder: str = "") -> None:
+        self.query_one(f"#{self.input_id}-label", Label).update(caption)
+        self.input.placeholder = placeholder
+        self.input.tooltip = caption
+
+    def set_error(self, message: str) -> None:
+        self.query_one(f"#{self.input_id}-error", Static).update(message)
