@@ -182,6 +182,14 @@ class BillingCenterApp(App[int]):
         self._pop_to_screen(sign_in)
         sign_in.signed_out()
 
+    def session_ended(self, err: ClientError) -> None:
+        """The Billing Center no longer knows this session: sign in again, told why."""
+        from tui.screens.sign_in import SignInScreen
+
+        self.signed_out()
+        sign_in = next(s for s in self.screen_stack if isinstance(s, SignInScreen))
+        sign_in.show_refusal(err)
+
     def back_to_dashboard(self, then: Screen | None = None) -> None:
         """Close every screen above the dashboard, then open `then` on top of it."""
         from tui.screens.dashboard import DashboardScreen

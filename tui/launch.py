@@ -11,9 +11,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import urllib.error
-import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -52,6 +49,10 @@ class Target:
 
 def check_url(url: str) -> str:
     """The deployment's base URL, once it answered its health check (api.md)."""
+    import urllib.error  # only for --url: http.client is not needed for the first frame
+    import urllib.parse
+    import urllib.request
+
     parts = urllib.parse.urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise LaunchProblem(f"{url!r} is not a web address (expected http://host:port)")

@@ -155,3 +155,17 @@ async def test_the_language_switch_redraws_the_place_order_page(open_app, make_a
         await s.press("escape")  # the screens below were redrawn too
         await s.on_screen("TermScreen")
         assert s.text("#term-monthly") == "Mensuel"
+
+
+async def test_a_session_that_ended_elsewhere_leads_back_to_the_sign_in(open_app,
+                                                                          make_account):
+    """R1: signing out ends the session everywhere; the app then asks to sign in again."""
+    account = make_account(locale="fr")
+    async with open_app("fr") as s:
+        await s.sign_in(account.billing_contact.email, account.billing_contact.password)
+        s.app.client.sign_out()  # the same session, ended from elsewhere
+        await s.press("c")
+        await s.on_screen("SignInScreen")
+        await s.until(lambda: s.text("#form-error"), "why")
+        assert s.text("#form-error") == translate("Please sign in first.", "fr")
+        assert s.q("#email").value == account.billing_contact.email  # kept for signing in

@@ -176,7 +176,11 @@ class BillingMixin:
         return found.first(Static) if found else None
 
     def show_refusal(self, err: ClientError) -> None:
-        """The refusal's words at its field's `#<field>-error`, else at ERROR_ID."""
+        """The refusal's words at its field's `#<field>-error`, else at ERROR_ID. A session
+        that ended (expired, or signed out elsewhere, R1) leads back to the sign-in."""
+        if err.code == "not_signed_in" and self.app.session is not None:
+            self.app.session_ended(err)
+            return
         target = self.error_static(err.field)
         if target is None:
             self.app.notify(err.message, severity="error")

@@ -8,7 +8,7 @@ Widget ids:
 - Static#form-error: a refusal that names no field (wrong email or password: one generic
   message; too many attempts; the Billing Center cannot be reached).
 - Static#demo-credentials: the demo account's email and password, when the app runs on its
-  demo database (hidden otherwise).
+  demo database (hidden otherwise); its email is then filled in when #email is empty.
 - Static#where: what the app talks to (an embedded database, a URL).
 - Static#status: "Loading the Billing Center…" until the backend is ready.
 """
@@ -51,6 +51,15 @@ class SignInScreen(BillingScreen):
     def on_mount(self) -> None:
         # the email first, unless it was given (--email): then the password
         self.query_one("#password" if self.app.prefill_email else "#email", Input).focus()
+        self._offer_demo_email()
+
+    def _offer_demo_email(self) -> None:
+        """On the demo database, its email is filled in (unless something was typed)."""
+        email = self.query_one("#email", Input)
+        if self.app.demo is not None and not email.value:
+            email.value = self.app.demo.email
+            if email.has_focus:
+                self.query_one("#password", Input).focus()
 
     def relabel(self) -> None:
         t = self.t
@@ -79,6 +88,7 @@ class SignInScreen(BillingScreen):
         """The backend finished loading (or could not be used)."""
         self._failed = error is not None
         self._show_status()
+        self._offer_demo_email()
         if error is not None:
             self.show_refusal(error)
 
