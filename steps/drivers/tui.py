@@ -20,7 +20,8 @@ Where the protocol asks for what a screen does not offer:
   words (a refusal found by the screen itself at a field, such as R6's range, is a
   `validation` refusal at that field);
 - after signing out, the account cannot be shown: the sign-in screen is the refusal
-  `not_signed_in`, with the words it shows.
+  `not_signed_in`, with the words it shows; an empty cart offers no Place Order page: what
+  the cart says is the refusal `cart_empty`.
 """
 
 from __future__ import annotations
@@ -112,6 +113,7 @@ class TuiDriver:
         self.app = BillingCenterApp(connector, lang=lang, where=where)
         self.ui = AppThread(self.app, size=SIZE)
         self._journal: list[str] = []
+        self._pressed: Action | None = None  # Buy or Try, as last pressed by the person
         self.ui.start()
         self._do("start", self._wait_for_sign_in_screen)
 
@@ -222,8 +224,11 @@ class TuiDriver:
             await self.ui.post(Paste(text))
         else:
             await self._press("backspace")
-        expected = text[: field.max_length] if field.max_length else text
-        await self.ui.until(lambda: field.value == expected, f"{selector} to read {expected!r}")
+        if field.max_length and len(text) > field.max_length:
+            raise AssertionError(
+                f"{selector} takes at most {field.max_length} characters: {text!r} cannot be typed"
+            )
+        await self.ui.until(lambda: field.value == text, f"{selector} to read {text!r}")
 
     async def _palette(self, command: str) -> None:
         """Run a command of the command palette (Ctrl+P) by its name, as typed there."""
@@ -269,7 +274,6 @@ class TuiDriver:
     def _refusal(self) -> Refusal | None:
         """The refusal the active screen shows, if any."""
         screen = self.screen
-        general = getattr(screen, "ERROR_ID", None)
         for static in screen.query(".error"):
             if not isinstance(static, Static) or not shown(static):
                 continue
@@ -277,7 +281,7 @@ class TuiDriver:
             if not words:
                 continue
             ident = static.id or ""
-            field = None if ident == general else FIELD_KEYS.get(ident.removesuffix("-error"))
+            field = FIELD_KEYS.get(ident.removesuffix("-error"))
             codes = [c.removeprefix("refusal-") for c in static.classes if c.startswith("refusal-")]
             if codes:
                 code = codes[0]
@@ -388,9 +392,8 @@ class TuiDriver:
         table = self._query(selector, DataTable)
         table.focus()
         await self.ui.drained()
-        await self._press("home")
-        for _ in range(index):
-            await self._press("down")
+        step = index - table.cursor_row
+        await self._press(*(["down"] * step if step > 0 else ["up"] * -step))
         if table.cursor_row != index:
             raise AssertionError(f"{selector}: cursor on row {table.cursor_row}, not {index}")
 
@@ -557,6 +560,7 @@ class TuiDriver:
 
     def choose(self, product: str, action: Action) -> SubscriptionChoice:
         async def choose() -> SubscriptionChoice:
+            self._pressed = action
             if type(self.screen).__name__ != "ProductsScreen":
                 await self._open_products()
             code = None
@@ -629,14 +633,15 @@ class TuiDriver:
 
     @property
     def _chosen_action(self) -> Action:
+        """Buy or Try: the level step names it; the licenses modal does not, so for a
+        one-level product it is what the person pressed herself."""
         for screen in reversed(self.app.screen_stack):
             if type(screen).__name__ == "LevelScreen":
                 text = flat(plain(screen.query_one("#level-product", Static).visual))
                 return self._action_of(text.rpartition(" · ")[2])
-        choice = getattr(self.screen, "choice", None)  # the modal's own title names no action
-        if choice is None:
-            raise AssertionError("the licenses step shows no action")
-        return choice.action
+        if self._pressed is None:
+            raise AssertionError("the licenses step shows no action and none was chosen")
+        return self._pressed
 
     def pick_level(self, level: str) -> SubscriptionChoice:
         async def pick() -> SubscriptionChoice:
@@ -738,11 +743,15 @@ class TuiDriver:
 
         return self._do("view the cart", view)
 
-    async def _to_place_order(self) -> None:
-        if type(self.screen).__name__ == "PlaceOrderScreen":
+    async def _to_place_order(self, *, afresh: bool = False) -> None:
+        """The Place Order page: the one shown, or (afresh) opened again from the cart."""
+        if not afresh and type(self.screen).__name__ == "PlaceOrderScreen":
             await self._settled()
             return
         await self._open_cart()
+        if not self._has("#place-order") and self._has("#cart-empty"):
+            # R10.5: the cart offers no Place Order page; what it says is the refusal
+            raise Refused(Refusal(code="cart_empty", message=self._text("#cart-empty")))
         await self._activate("#place-order")
         await self._outcome("PlaceOrderScreen")
 
@@ -772,7 +781,7 @@ class TuiDriver:
 
     def open_place_order(self) -> PlaceOrderPage:
         async def open_it() -> PlaceOrderPage:
-            await self._to_place_order()
+            await self._to_place_order(afresh=True)
             return await self._page()
 
         return self._do("open the Place Order page", open_it)

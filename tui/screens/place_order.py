@@ -91,7 +91,8 @@ class PlaceOrderScreen(StepScreen):
                                 advance=True)
                     yield Field("card-exp-month", max_length=2, compact=True, advance=True)
                     yield Field("card-exp-year", max_length=4, compact=True, advance=True)
-                    yield Field("card-cvc", max_length=4, password=True, compact=True)
+                    # longer than a CVC, so that a wrong one can be typed and refused at the field
+                    yield Field("card-cvc", max_length=8, password=True, compact=True)
             yield ErrorLine(id="order-error")
             with Horizontal(classes="actions"):
                 yield Button(id="place-order", variant="success")

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
-from tui.widgets.error import ErrorLine
+from tui.widgets.error import ErrorLine, tag_reason
 
 
 class FormInput(Input):
@@ -90,5 +90,8 @@ class Field(Vertical):
         self.input.placeholder = placeholder
         self.input.tooltip = caption
 
-    def set_error(self, message: str) -> None:
-        self.query_one(f"#{self.input_id}-error", Static).update(message)
+    def set_error(self, message: str, code: str = "validation") -> None:
+        """A refusal found by the screen itself (R6's range): a `validation` refusal."""
+        line = self.query_one(f"#{self.input_id}-error", Static)
+        line.update(message)
+        tag_reason(line, code if message else None)
