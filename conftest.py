@@ -17,6 +17,7 @@ pytest_plugins = [
     "steps.trial",
     "steps.payment",
     "steps.confirmation",
+    "steps.wording",
     "steps.users",
     "steps.refusals",
 ]

@@ -20,7 +20,9 @@ Feature: One order per submission
     And only one order confirmation email was sent
     And "GoToWebinar Lite" is active on her account with 2 user licenses
 
-  @step-10 @R12.4
+  # Only a client of the API can send one submission again with other details: a screen
+  # makes a new submission whenever the details change.
+  @step-10 @R12.4 @api-only
   Scenario: Reusing a submission with other payment details is refused
     When she opens the Place Order page
     And she places the order with the card "4242 4242 4242 4242"

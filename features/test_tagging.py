@@ -1,5 +1,6 @@
 """The suite's own rules: every rule id of flow.md tags a scenario, every scenario names
-its article step and at least one rule, and every scenario checks something (a Then)."""
+its article step and at least one rule, is narrowed to some drivers by at most one tag,
+and checks something (a Then)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 from pytest_bdd.feature import get_features
 
-from steps.rules import RULE_IDS, STEP_TAGS
+from steps.rules import REACH_TAGS, RULE_IDS, STEP_TAGS
 
 FEATURES = get_features([str(Path(__file__).parent)])
 SCENARIOS = [
@@ -37,7 +38,9 @@ def test_scenario_is_tagged_and_checks_something(where: str, scenario) -> None: 
     tags = set(scenario.tags)
     assert tags & set(STEP_TAGS), f"{where}: {scenario.name} names no article step"
     assert tags & set(RULE_IDS), f"{where}: {scenario.name} names no rule"
-    unknown = {t for t in tags if t not in STEP_TAGS and t not in RULE_IDS}
+    unknown = {t for t in tags if t not in STEP_TAGS and t not in RULE_IDS and t not in REACH_TAGS}
     assert not unknown, f"{where}: unknown tags {unknown}"
+    reach = tags & set(REACH_TAGS)
+    assert len(reach) <= 1, f"{where}: {scenario.name} is narrowed twice {reach}: no driver left"
     keywords = [step.type for step in scenario.steps]
     assert "then" in keywords, f"{where}: {scenario.name} has no Then: it would assert nothing"

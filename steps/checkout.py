@@ -130,7 +130,8 @@ def billing_period_runs(scene: Scene, start: str, end: str) -> None:
 )
 def rate_is_catalog_price(scene: Scene, offer: str, term_word: str, amount: str) -> None:
     product, level = scene.split(offer)
-    listed = next(p for p in scene.driver.browse_catalog() if same(p.name, product))
+    catalog = scene.backoffice.catalog(scene.ensure_account())
+    listed = next(p for p in catalog if same(p.name, product))
     catalog_level = listed.level(level) if level else listed.levels[0]
     price = catalog_level.monthly if term(term_word) == "monthly" else catalog_level.annual
     line = _line(scene, offer, "new")
@@ -174,7 +175,7 @@ def credit_or_renewal(
 )
 def edit_licenses(scene: Scene, attempt: str | None, product: str, licenses: str) -> None:
     def edit() -> None:
-        scene.show(scene.driver.edit_item(product, licenses=int(licenses)))
+        scene.show(scene.driver.edit_item(product, licenses=licenses))
 
     if attempt:
         scene.attempt(edit)

@@ -51,34 +51,12 @@ class Refused(Exception):  # noqa: N818 (it reads as what happened: "Refused")
 
 
 @dataclass(frozen=True)
-class Level:
-    name: str
-    max_licenses: int
-    monthly: Decimal  # per license per month, in the account's currency
-    annual: Decimal  # per license per year
-
-
-@dataclass(frozen=True)
-class CatalogProduct:
-    name: str
-    trial_days: int | None
-    levels: tuple[Level, ...]
-
-    def level(self, name: str) -> Level:
-        for level in self.levels:
-            if level.name.casefold() == name.casefold():
-                return level
-        raise KeyError(f"{self.name} has no level {name!r}")
-
-
-@dataclass(frozen=True)
 class OfferedProduct:
     """A product listed by Add a new subscription, with the actions offered for it."""
 
     name: str
     can_buy: bool
     can_try: bool
-    levels: tuple[Level, ...]
 
 
 @dataclass(frozen=True)
@@ -318,7 +296,6 @@ class Driver(Protocol):
     def view_account(self) -> AccountView: ...
 
     # steps 2 to 8
-    def browse_catalog(self) -> tuple[CatalogProduct, ...]: ...
     def open_add_subscription(self) -> tuple[OfferedProduct, ...]: ...
     def choose(self, product: str, action: Action) -> SubscriptionChoice: ...
     def pick_level(self, level: str) -> SubscriptionChoice: ...
@@ -343,10 +320,11 @@ class Driver(Protocol):
         product: str,
         *,
         level: str | None = None,
-        licenses: int | None = None,
+        licenses: str | None = None,
         term: Term | None = None,
     ) -> PlaceOrderPage:
-        """Edit Order: change an item, come back to the page recomputed."""
+        """Edit Order: change an item, come back to the page recomputed. `licenses` is what
+        the person typed, as for `set_licenses`; an invalid value is refused at the field."""
         ...
 
     def remove_item(self, product: str) -> PlaceOrderPage | CartView:
@@ -359,7 +337,9 @@ class Driver(Protocol):
 
     def pay_again(self, payment: Payment | None = None) -> Confirmation:
         """The same submission arrives again (double click, retried request after a
-        timeout): same page, same submission identity; `payment` changes its details."""
+        timeout): same page, same submission identity. `payment` changes its details,
+        which only a client of the API can do: scenarios that need it are tagged
+        `@api-only` and generated for the api driver alone."""
         ...
 
     # step 11 and R13
@@ -369,3 +349,17 @@ class Driver(Protocol):
 
     # for failure reports
     def diagnostics(self) -> str: ...
+
+
+@runtime_checkable
+class ScreenDriver(Driver, Protocol):
+    """A way in that has screens (tui, web): it can also say what the person reads.
+
+    Scenarios that need it are tagged `@screen` and generated only for these drivers; the
+    api driver has no screen and does not pretend to."""
+
+    def visible_text(self) -> str:
+        """Everything the current screen shows the person, as written for her: headings,
+        field labels, buttons, options, table headers and cells, values and messages, one
+        piece of text per line (layout aside)."""
+        ...

@@ -31,14 +31,16 @@ def date_forms(day: date, lang: str) -> set[str]:
     }
 
 
-def money_forms(amount: Decimal, currency: str, lang: str) -> set[str]:
-    """An amount with its currency, and the bare number, written per locale (sign kept off:
-    a credit may be shown as "-20,27 €", "−20,27 €" or "20,27 €" under a Credit heading)."""
+def money_forms(amount: Decimal, currency: str, lang: str, *, bare: bool = True) -> set[str]:
+    """An amount with its currency, and (if `bare`) the bare number, written per locale
+    (sign kept off: a credit may be shown as "-20,27 €", "−20,27 €" or "20,27 €" under a
+    Credit heading)."""
     value = abs(amount)
     forms: set[str] = set()
     for locale in _LOCALES[lang]:
         forms.add(plain(format_currency(value, currency, locale=locale)))
-        forms.add(plain(format_decimal(value, format="#,##0.00", locale=locale)))
+        if bare:
+            forms.add(plain(format_decimal(value, format="#,##0.00", locale=locale)))
     return forms
 
 

@@ -4,6 +4,11 @@ Scenarios are tagged with them (`@step-8 @R8.3`); pytest-bdd turns the tags into
 and pyproject registers each one (pytest accepts the dot and the dash in a marker name,
 and `-m "step-8 and R8.3"` selects by them). features/test_tagging.py checks that every
 rule id tags at least one scenario.
+
+A scenario is generated for every driver unless one tag below narrows it: `@api-only` for
+what only a client of the API can express (the same submission sent again with another
+card), `@screen` for what only a screen shows (labels, money and dates as written for a
+person). Narrowed scenarios are not generated for the other drivers: never skipped.
 """
 
 from __future__ import annotations
@@ -19,3 +24,9 @@ RULE_IDS: tuple[str, ...] = (
 )  # fmt: skip
 
 STEP_TAGS: tuple[str, ...] = tuple(f"step-{n}" for n in range(12))
+
+# tag -> the drivers a scenario so tagged is generated for.
+REACH_TAGS: dict[str, tuple[str, ...]] = {
+    "api-only": ("api",),
+    "screen": ("tui", "web"),
+}

@@ -1,7 +1,7 @@
 """The test world around the person: accounts made for a scenario, the test clock, the
-billing contact's mailbox and the card statement. Steps use it through the `backoffice`
-fixture (implemented in fixtures/, over the test-control API); they never reach it by
-HTTP themselves.
+billing contact's mailbox, the card statement and the catalog's prices. Steps use it
+through the `backoffice` fixture (implemented in fixtures/, over the deployment's
+contract); they never reach it by HTTP themselves.
 """
 
 from __future__ import annotations
@@ -86,6 +86,30 @@ class TestAccount:
 
 
 @dataclass(frozen=True)
+class Level:
+    name: str
+    max_licenses: int
+    monthly: Decimal  # per license per month, in the account's currency
+    annual: Decimal  # per license per year
+
+
+@dataclass(frozen=True)
+class CatalogProduct:
+    """A product of the catalog with its prices, as the back office knows them (no screen
+    has to show a price list for a scenario to check a rate against the catalog)."""
+
+    name: str
+    trial_days: int | None
+    levels: tuple[Level, ...]
+
+    def level(self, name: str) -> Level:
+        for level in self.levels:
+            if level.name.casefold() == name.casefold():
+                return level
+        raise KeyError(f"{self.name} has no level {name!r}")
+
+
+@dataclass(frozen=True)
 class Email:
     to: str
     subject: str
@@ -108,6 +132,10 @@ class Backoffice(Protocol):
     def catalog_names(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """(product name, level names) of the deployment's catalog, to read the features'
         offers ("GoToWebinar Pro") whoever is signed in."""
+        ...
+
+    def catalog(self, account: TestAccount) -> tuple[CatalogProduct, ...]:
+        """The catalog with the prices that apply to this account (its currency)."""
         ...
 
     def create_account(self, spec: AccountSpec) -> TestAccount: ...

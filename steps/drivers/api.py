@@ -36,9 +36,7 @@ from steps.driver import (
     ActiveProduct,
     CartItem,
     CartView,
-    CatalogProduct,
     Confirmation,
-    Level,
     OfferedProduct,
     OrderLine,
     Payment,
@@ -270,17 +268,6 @@ class ApiDriver:
             return shown
         return self._level_of(self._product(product_code), level_code)["name"]
 
-    def _levels(self, product: dict[str, Any]) -> tuple[Level, ...]:
-        return tuple(
-            Level(
-                name=level["name"],
-                max_licenses=int(level["max_licenses"]),
-                monthly=self._money(level["monthly"], f"{product['code']}.{level['code']}.monthly"),
-                annual=self._money(level["annual"], f"{product['code']}.{level['code']}.annual"),
-            )
-            for level in product["levels"]
-        )
-
     def _subscription(self, sub: dict[str, Any]) -> Subscription:
         return Subscription(
             product=self._product_name(sub["product"], sub.get("product_name")),
@@ -415,13 +402,6 @@ class ApiDriver:
 
     # --- choosing (steps 2 to 8) -------------------------------------------------------------
 
-    def browse_catalog(self) -> tuple[CatalogProduct, ...]:
-        self._catalog_cache = None
-        return tuple(
-            CatalogProduct(name=p["name"], trial_days=p.get("trial_days"), levels=self._levels(p))
-            for p in self._catalog()
-        )
-
     def open_add_subscription(self) -> tuple[OfferedProduct, ...]:
         self._choice = None
         offered = self._request("GET", "/api/catalog/available")
@@ -431,7 +411,6 @@ class ApiDriver:
                 name=p["name"],
                 can_buy=bool(p["can_buy"]),
                 can_try=bool(p["can_try"]),
-                levels=self._levels(p),
             )
             for p in offered
         )
@@ -556,7 +535,7 @@ class ApiDriver:
         product: str,
         *,
         level: str | None = None,
-        licenses: int | None = None,
+        licenses: str | None = None,
         term: Term | None = None,
     ) -> PlaceOrderPage:
         item_id = self._cart_item_id(product)
@@ -564,7 +543,7 @@ class ApiDriver:
         if level is not None:
             changes["level"] = self._level_of(self._product(product), level)["code"]
         if licenses is not None:
-            changes["licenses"] = licenses
+            changes["licenses"] = _licenses_value(licenses)
         if term is not None:
             changes["term"] = term
         self._request("PATCH", f"/api/cart/items/{item_id}", json_body=changes)

@@ -92,7 +92,7 @@ EXPECTED = {
         "terms": ["Annuel", "Mensuel"],
         "manage": "Gérer les produits des utilisateurs",
         "trial_end": "3 déc. 2026",
-        "labels": ["Niveau d'abonnement", "Licences utilisateur"],
+        "labels": ["Niveau d’abonnement", "Licences utilisateur"],
     },
 }
 
