@@ -89,11 +89,11 @@ class CartItem:
 
 @dataclass(frozen=True)
 class CartView:
-    """The cart: its items, the label the buy button shows for the next item (R8.2/R8.3),
-    and whether the cart offers its own Place Order button."""
+    """The cart: its items and whether it offers its own Place Order button. (What the buy
+    button says for the next item, R8.2/R8.3, is read where it shows: the choice's
+    `primary_action_label`.)"""
 
     items: tuple[CartItem, ...]
-    primary_action_label: str
     offers_place_order: bool
 
     def item(self, product: str) -> CartItem:
@@ -335,11 +335,11 @@ class Driver(Protocol):
         """Enter payment details and press Place Order on the page (a new submission)."""
         ...
 
-    def pay_again(self, payment: Payment | None = None) -> Confirmation:
-        """The same submission arrives again (double click, retried request after a
-        timeout): same page, same submission identity. `payment` changes its details,
-        which only a client of the API can do: scenarios that need it are tagged
-        `@api-only` and generated for the api driver alone."""
+    def pay_twice(self, payment: Payment) -> tuple[Confirmation, ...]:
+        """Enter payment details and submit them twice in a row, as a double click on Place
+        Order (or a retried request) does: one submission arriving twice. Returns every
+        confirmation the person is shown: two for an API client, one where a screen
+        shows the outcome once."""
         ...
 
     # step 11 and R13
@@ -362,4 +362,15 @@ class ScreenDriver(Driver, Protocol):
         """Everything the current screen shows the person, as written for her: headings,
         field labels, buttons, options, table headers and cells, values and messages, one
         piece of text per line (layout aside)."""
+        ...
+
+
+@runtime_checkable
+class SubmissionDriver(Driver, Protocol):
+    """A way in that can send one submission again with other details: only a client of
+    the API can (a screen makes a new submission whenever the details change). Scenarios
+    that need it are tagged `@api-only`."""
+
+    def pay_again(self, payment: Payment) -> Confirmation:
+        """The last submission sent again, same identity, with these payment details."""
         ...

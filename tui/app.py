@@ -1,0 +1,204 @@
+"""The Billing Center's terminal app.
+
+`BillingCenterApp(connector, lang=..., email=..., demo=...)`: the first frame is the sign-in
+screen, drawn before the backend is imported; the `connector` (tui.connect) runs in a
+thread worker right after it and hands over the `BillingClient` every screen calls (from
+its own thread workers). Screens live in tui/screens (one module each, their widget ids in
+their docstrings), shared widgets in tui/widgets, styles in .tcss files next to them.
+
+App-wide: F2 switches the language (English / français) and re-renders every screen;
+Ctrl+P opens the command palette (Add a new subscription, Cart, Manage user products,
+Messages, the language, sign out); Ctrl+Q quits.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from tui.client import ClientError, ConnectionProblem
+from tui.commands import BillingCommands
+from tui.screens.base import N_, localize_bindings
+from tui.text import SUPPORTED, Text, normalize
+
+if TYPE_CHECKING:
+    from tui.client import BillingClient
+    from tui.connect import Connection, Connector
+    from tui.demo import DemoCredentials
+
+# How long a call waits for the backend to finish loading before it is refused.
+CONNECT_TIMEOUT = 120.0
+
+
+class BillingCenterApp(App[int]):
+    CSS_PATH = "app.tcss"
+    COMMANDS: ClassVar = App.COMMANDS | {BillingCommands}
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f2", "toggle_language", N_("Français"), priority=True),
+        Binding("ctrl+p", "command_palette", N_("Commands"), priority=True),
+        Binding("ctrl+q", "quit", N_("Quit"), priority=True),
+    ]
+
+    language: reactive[str] = reactive("en", init=False)
+
+    def __init__(self, connector: Connector, *, lang: str = "en", email: str | None = None,
+                 demo: DemoCredentials | None = None, where: str = ""):
+        super().__init__()
+        self.set_reactive(BillingCenterApp.language, normalize(lang))
+        self.text = Text(self.language)
+        self.connector = connector
+        self.prefill_email = email
+        self.demo = demo
+        self.where = where
+        self._client: BillingClient | None = None
+        self._connect_error: ClientError | None = None
+        self._connected = threading.Event()
+        self.session = None  # SessionOut of the signed-in person
+        self.account = None  # the latest AccountOut the dashboard loaded
+        self._catalog = None
+
+    # --- start-up -----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from tui.screens.sign_in import SignInScreen
+
+        self._relabel_app()
+        self.push_screen(SignInScreen())
+        self.run_worker(self._connect, thread=True, group="connect", exit_on_error=False)
+
+    def _connect(self) -> None:
+        """Imports the backend (or httpx) and builds the client, after the first frame."""
+        try:
+            connection: Connection = self.connector(self.language)
+        except ClientError as err:
+            self._connect_error = err
+        except Exception as err:  # the database or the server cannot be used: say why
+            self.log.error(f"connecting failed: {err!r}")
+            self._connect_error = ConnectionProblem(self.text.tr(
+                "The Billing Center cannot be reached: {error}", error=str(err)))
+        else:
+            self._client = connection.client
+            self._client.lang = self.language
+            if connection.demo is not None:
+                self.demo = connection.demo
+            if not self.where:
+                self.where = self._client.describe()
+        finally:
+            self._connected.set()
+        self.call_from_thread(self._connected_now)
+
+    def _connected_now(self) -> None:
+        self._relabel_app()
+        from tui.screens.sign_in import SignInScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, SignInScreen):
+                screen.connected(self._connect_error)
+
+    def wait_for_client(self) -> BillingClient:
+        """The client, once connected (call from a worker thread, never the event loop)."""
+        if not self._connected.wait(CONNECT_TIMEOUT):
+            raise ConnectionProblem(self.text.tr("The Billing Center is still loading."))
+        if self._client is None:
+            assert self._connect_error is not None
+            raise self._connect_error
+        return self._client
+
+    @property
+    def client(self) -> BillingClient | None:
+        return self._client
+
+    @property
+    def currency(self) -> str:
+        return self.account.currency if self.account is not None else "EUR"
+
+    def cached_catalog(self, client: BillingClient) -> list:
+        """The catalog (levels and prices of every product), fetched once per session."""
+        if self._catalog is None:
+            self._catalog = client.catalog()
+        return self._catalog
+
+    # --- the session --------------------------------------------------------------------
+
+    def signed_in(self, session) -> None:
+        from tui.screens.dashboard import DashboardScreen
+
+        self.session = session
+        self.account = session.account
+        self._catalog = None
+        self._relabel_app()
+        self.push_screen(DashboardScreen())
+
+    def signed_out(self) -> None:
+        """Back to the sign-in screen, every screen of the session closed."""
+        from tui.screens.sign_in import SignInScreen
+
+        self.session = None
+        self.account = None
+        self._catalog = None
+        self._relabel_app()
+        sign_in = next(s for s in self.screen_stack if isinstance(s, SignInScreen))
+        self._pop_to_screen(sign_in)
+        sign_in.signed_out()
+
+    def back_to_dashboard(self, then: Screen | None = None) -> None:
+        """Close every screen above the dashboard, then open `then` on top of it."""
+        from tui.screens.dashboard import DashboardScreen
+
+        dashboard = next((s for s in self.screen_stack if isinstance(s, DashboardScreen)), None)
+        if dashboard is None:
+            return
+
+        async def reset() -> None:
+            with self.batch_update():
+                while self.screen is not dashboard:
+                    await self.pop_screen()
+                if then is not None:
+                    await self.push_screen(then)
+
+        self.call_later(reset)
+
+    # --- language -----------------------------------------------------------------------
+
+    def watch_language(self, lang: str) -> None:
+        self.text = Text(lang)
+        if self._client is not None:
+            self._client.lang = lang
+        self._relabel_app()
+
+    def action_toggle_language(self) -> None:
+        self.language = "fr" if self.language == "en" else "en"
+
+    def set_language(self, lang: str) -> None:
+        if lang in SUPPORTED:
+            self.language = lang
+
+    def _relabel_app(self) -> None:
+        t = self.text
+        self.title = t.label("billing_center")
+        who = self.session.user.email if self.session else ""
+        self.sub_title = " · ".join(part for part in (who, self.where) if part)
+        localize_bindings(self, t)
+
+    # --- commands -----------------------------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(
+                id="--command-palette", placeholder=self.text.tr("Search for commands…")))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        t = self.text
+        yield SystemCommand(t.tr("Theme"), t.tr("Change the colours of the app"),
+                            self.action_change_theme)
+        yield SystemCommand(t.tr("Keys"), t.tr("Show the keys of this screen"),
+                            self.action_show_help_panel)
+        yield SystemCommand(t.tr("Quit"), t.tr("Leave the Billing Center"), self.action_quit)
