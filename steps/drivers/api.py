@@ -24,9 +24,9 @@ import json
 import re
 import uuid
 from collections import deque
-from functools import cache
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Any
 
 import httpx
