@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 
 from tui.client import ClientError
 from tui.text import Text
+from tui.widgets.error import tag_reason
 
 if TYPE_CHECKING:
     from tui.app import BillingCenterApp
@@ -181,6 +182,7 @@ class BillingMixin:
             self.app.notify(err.message, severity="error")
             return
         target.update(err.message)
+        tag_reason(target, err.code)
         target.display = True
         focus_id = field_widget_id(err.field) if err.field else None
         if focus_id:
@@ -193,6 +195,7 @@ class BillingMixin:
         node: Any = self
         for static in node.query(".error"):
             static.update("")
+            tag_reason(static, None)
 
 
 class BillingScreen(BillingMixin, Screen):

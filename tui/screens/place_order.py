@@ -40,6 +40,7 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
 
 from tui.client import CardInput, ClientError, ConnectionProblem
 from tui.screens.base import L_, StepScreen
+from tui.widgets.error import ErrorLine
 from tui.widgets.field import Field
 from tui.widgets.order_lines import OrderLines
 from tui.widgets.totals import Totals
@@ -86,7 +87,7 @@ class PlaceOrderScreen(StepScreen):
                     yield Field("card-exp-month", max_length=2)
                     yield Field("card-exp-year", max_length=4)
                     yield Field("card-cvc", max_length=4, password=True)
-            yield Static(id="order-error", classes="error", markup=False)
+            yield ErrorLine(id="order-error")
             with Horizontal(classes="actions"):
                 yield Button(id="place-order", variant="success")
         yield Footer()
