@@ -8,6 +8,7 @@ pytest_plugins = [
     "fixtures.deployment",
     "fixtures.accounts",
     "fixtures.plugin",
+    "fixtures.browser",
     "steps.context",
     "steps.accounts",
     "steps.session",
