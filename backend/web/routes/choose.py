@@ -102,6 +102,7 @@ def _choice_page(request: Request, product: AvailableProductOut, action: Action,
     return render(request, "choice.html", status=status, product=product, action=action,
                   level=chosen, licenses=licenses if licenses is not None else "1",
                   licenses_chosen=licenses is not None and "licenses" not in errors,
+                  licenses_given=licenses,
                   term=term if term in ("monthly", "annual") else None, step=current,
                   errors=errors, alert=alert, primary_label=primary_label,
                   currency=service(request).account(current_user(request)).currency)
