@@ -41,7 +41,7 @@ from urllib.parse import urlencode, urlsplit
 
 from babel import Locale
 from babel.numbers import parse_decimal
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 
 from steps.driver import (
     AccountView,
@@ -106,7 +106,7 @@ root => [...root.querySelectorAll('dl')]
     const dd = dt.nextElementSibling;
     if (!dd) return [dt.innerText, ''];
     const copy = dd.cloneNode(true);
-    copy.querySelectorAll('a, .visually-hidden').forEach(n => n.remove());
+    copy.querySelectorAll('a').forEach(n => n.remove());
     return [dt.innerText, copy.innerText];
   }))
 """
@@ -119,6 +119,17 @@ table => {
     .map(row => [...row.cells].map(text));
   const foot = table.tFoot ? [...table.tFoot.rows].map(row => [...row.cells].map(text)) : [];
   return {head, rows, foot};
+}
+"""
+# A form sent again to the address of another change of the same kind (a stale tab's form):
+# .../assign <-> .../unassign, with the form's own fields (its CSRF token).
+_RESEND_JS = """
+(form, change) => {
+  const copy = form.cloneNode(true);
+  copy.action = form.action.replace(/[^/]+$/, change);
+  copy.hidden = true;
+  document.body.append(copy);
+  copy.submit();
 }
 """
 # The text of the label (or legend) of a form control.
@@ -207,14 +218,14 @@ class WebDriver:
         """After an action: the page it led to, one of `pages`; a refusal shown (an alert,
         or the sign-in page when it was not asked for) is raised."""
         where = self._where()
-        if self._status >= 500:
+        refusal = self._refusal()
+        if refusal is not None:
+            raise Refused(refusal)
+        if self._status >= 500:  # a refusal may come with one (payment_error: 502); no more
             raise AssertionError(
                 f"{self.page.url} answered {self._status}: "
                 f"{_one_line(self.page.locator('body').inner_text())[:500]}"
             )
-        refusal = self._refusal()
-        if refusal is not None:
-            raise Refused(refusal)
         if where == "sign_in" and "sign_in" not in pages:
             raise Refused(self._sign_in_refusal())
         if where not in pages:
@@ -224,11 +235,28 @@ class WebDriver:
             )
         return where
 
-    def _go_to(self, page: str, path: str, link: str | None = None) -> None:
-        """Reach a page: stay if it is shown, else follow the menu's link when the page
-        shows it, else go to its address."""
-        if self._where() == page and self._refusal() is None:
+    def _close_dialog(self) -> None:
+        """A modal dialog left open (a refused number of licenses) is closed with Escape,
+        as a person does before going elsewhere."""
+        dialog = self.page.get_by_role("dialog")
+        if dialog.count() and dialog.is_visible():
+            self.page.keyboard.press("Escape")
+            expect(dialog).to_be_hidden()
+
+    def _shown(self, page: str) -> bool:
+        """Whether the browser shows `page` as fetched (not a refusal of a form post)."""
+        return self._where() == page and self._refusal() is None
+
+    def _go_to(self, page: str, path: str, link: str | None = None, *, fresh: bool = True) -> None:
+        """Show a page: as it is now (`fresh`: fetched again by its address when it is the
+        page shown, as a reload does), else by the menu's link when the page shows it, else
+        by its address. Not `fresh`: the page shown is kept, with what was typed in it."""
+        if self._shown(page):
+            if fresh:
+                self._open(urlsplit(self.page.url)._replace(scheme="", netloc="").geturl())
+                self._outcome(page)
             return
+        self._close_dialog()
         menu = self._nav_link(link) if link else None
         if menu is not None and menu.count():
             self._press(menu)
@@ -397,7 +425,7 @@ class WebDriver:
     def sign_out(self) -> None:
         self._note("sign out")
         before = {c["name"]: c for c in self.page.context.cookies()}
-        self._go_to("account", "/account", self.words.tr("Account"))
+        self._go_to("account", "/account", self.words.tr("Account"), fresh=False)
         sign_out = self.page.get_by_role("button", name=self.words.tr("Sign out"), exact=True)
         self._press(sign_out)
         self._outcome("sign_in")
@@ -491,10 +519,10 @@ class WebDriver:
 
     # --- steps 2 to 8 ---------------------------------------------------------------------------
 
-    def _open_products(self) -> None:
-        if self._where() == "products" and self._refusal() is None:
+    def _open_products(self, *, fresh: bool = True) -> None:
+        if self._shown("products") and not fresh:
             return
-        self._go_to("account", "/account", self.words.tr("Account"))
+        self._go_to("account", "/account", self.words.tr("Account"), fresh=False)
         add = self._button("add_subscription")
         if add.count():
             self._press(add)
@@ -555,10 +583,10 @@ class WebDriver:
     def choose(self, product: str, action: Action) -> SubscriptionChoice:
         self._note(f"choose to {action} {product}")
         self._levels_seen = ()
-        if self._where() != "products":
-            self._go_to("account", "/account", self.words.tr("Account"))
+        if not self._shown("products"):
+            self._go_to("account", "/account", self.words.tr("Account"), fresh=False)
             if self._button("add_subscription").count():
-                self._open_products()
+                self._open_products(fresh=False)
         row = self._product_row(product) if self._where() == "products" else None
         button = self._button(action, row) if row is not None else None
         if button is not None and button.count():
@@ -705,10 +733,13 @@ class WebDriver:
         self._go_to("cart", "/cart", self.words.tr("Cart"))
         return self._cart()
 
-    def _to_place_order(self) -> None:
-        if self._where() == "place_order" and self._refusal() is None:
+    def _to_place_order(self, *, fresh: bool = False) -> None:
+        """The Place Order page: the one shown, with what was typed in it (or as it is now
+        when `fresh`), else from the cart's Place Order button."""
+        if self._shown("place_order"):
+            self._go_to("place_order", "/place-order", fresh=fresh)
             return
-        self._go_to("cart", "/cart", self.words.tr("Cart"))
+        self._go_to("cart", "/cart", self.words.tr("Cart"), fresh=False)
         place_order = self._button("place_order")
         if place_order.count():
             self._press(place_order)
@@ -811,7 +842,7 @@ class WebDriver:
 
     def open_place_order(self) -> PlaceOrderPage:
         self._note("open the Place Order page")
-        self._to_place_order()
+        self._to_place_order(fresh=True)
         return self._place_order_page()
 
     def enter_vat_number(self, vat_number: str | None) -> PlaceOrderPage:
@@ -880,7 +911,7 @@ class WebDriver:
         main = self._main
         if payment.use_saved_card:
             saved = main.get_by_role(
-                "radio", name=self.words.pattern("Use the card on file: {card}")
+                "radio", name=self.words.pattern("Use the card on file: {card}", named=False)
             )
             saved.check()
         card = payment.card
@@ -896,7 +927,13 @@ class WebDriver:
                 "Security code (CVC)": card.cvc,
             }
             for caption, value in fields.items():
-                main.get_by_role("textbox", name=self.words.tr(caption), exact=True).fill(value)
+                field = main.get_by_role("textbox", name=self.words.tr(caption), exact=True)
+                field.fill(value)
+                kept = field.input_value()
+                if kept != value:  # a person would see her input cut or changed
+                    raise AssertionError(
+                        f"the field {self.words.tr(caption)!r} keeps {kept!r} of {value!r} typed"
+                    )
         return self._button("place_order")
 
     def pay(self, payment: Payment) -> Confirmation:
@@ -1021,11 +1058,33 @@ class WebDriver:
         return self._users()
 
     def _license(self, verb: str, between: str, user_email: str, product: str) -> UserProductsView:
+        """Press the user's Assign or Unassign button of the product. When the page does not
+        offer it (Assign for a license the user holds), the same form is sent as a tab left
+        open from before would send it: the cell's form, to the address of that change."""
         self._go_to("users", "/users", label("manage_user_products", self.lang))
         name = f"{self.words.tr(verb)} {self.words.tr(between, product=product, user=user_email)}"
-        self._press(self._main.get_by_role("button", name=name, exact=True))
+        button = self._main.get_by_role("button", name=name, exact=True)
+        if button.count():
+            self._press(button)
+        else:
+            form = self._license_cell(user_email, product).locator("form")
+            if not form.count():
+                raise AssertionError(f"the page offers no way to {verb} {product} for {user_email}")
+            with self._next_document():
+                form.evaluate(_RESEND_JS, verb.lower())
         self._outcome("users")
         return self._users()
+
+    def _license_cell(self, user_email: str, product: str) -> Locator:
+        """The cell of a user's row under the product's column of the Users table."""
+        table = self._main.get_by_role("table", name=self.words.tr("Users"), exact=True)
+        head = [_one_line(h) for h in table.evaluate(_TABLE_JS)["head"]]
+        column = self._column(head, product)
+        holder = self.page.get_by_role("rowheader", name=re.compile(re.escape(user_email), re.I))
+        row = table.get_by_role("row").filter(has=holder)
+        if not row.count():
+            raise AssertionError(f"no user {user_email} in Manage user products")
+        return row.get_by_role("cell").nth(column - 1)  # the row header is not a cell
 
     def assign_license(self, user_email: str, product: str) -> UserProductsView:
         self._note(f"assign {product} to {user_email}")

@@ -55,9 +55,10 @@ class PageWords:
         text = self._forms(msgid)[0]
         return text.format(**params) if params else text
 
-    def pattern(self, msgid: str) -> re.Pattern[str]:
+    def pattern(self, msgid: str, *, named: bool = True) -> re.Pattern[str]:
         """`msgid` in this language as a pattern over flattened text: each {name} is a
-        group `(?P<name>.+?)`; every plural form is accepted."""
+        group `(?P<name>.+?)` (`named=False`: `.+?`, a pattern Playwright can take for an
+        accessible name); every plural form is accepted."""
         alternatives = []
         for form in self._forms(msgid):
             parts = _PLACEHOLDER.split(flat(form))
@@ -66,6 +67,8 @@ class PageWords:
             for index, part in enumerate(parts):
                 if index % 2 == 0:
                     pieces.append(re.escape(part))
+                elif not named:
+                    pieces.append(".+?")
                 elif part in seen:
                     pieces.append(f"(?P={part})")
                 else:
