@@ -1,0 +1,1 @@
+"""The web pages (see README.md beside this file)."""
