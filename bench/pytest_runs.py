@@ -4,6 +4,7 @@ shared by bench/suite.py (timings) and bench/flaky.py (stability)."""
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -28,6 +29,9 @@ class Run:
     wall_s: float
     exit_code: int
     cases: tuple[Case, ...]
+    # CPU of pytest and of every process it waited for (the embedded server of a run
+    # without xdist): what the run costs whatever else the machine is doing
+    cpu_s: float = 0.0
 
 
 def _outcome(case: ET.Element) -> str:
@@ -47,17 +51,24 @@ def run_suite(args: list[str], *, paths: tuple[str, ...] = (SCENARIOS,)) -> Run:
     with tempfile.TemporaryDirectory(prefix="bench-") as reports:
         command = [sys.executable, "-m", "pytest", *paths, "-q", "-p", "no:cacheprovider",
                    "--reports", reports, *args]
+        before = _children_cpu()
         started = time.perf_counter()
         done = subprocess.run(command, cwd=ROOT, env=dict(os.environ), capture_output=True,
                               text=True)
         wall = time.perf_counter() - started
+        cpu = _children_cpu() - before
         junit = Path(reports, "junit.xml")
         if not junit.exists():
             sys.exit(f"pytest wrote no junit.xml (exit {done.returncode}):\n"
                      f"{done.stdout[-2000:]}{done.stderr[-2000:]}")
         cases = tuple(Case(_nodeid(c), _outcome(c), float(c.get("time") or 0))
                       for c in ET.parse(junit).iter("testcase"))
-    return Run(wall, done.returncode, cases)
+    return Run(wall, done.returncode, cases, cpu)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def percentile(values: list[float], share: float) -> float:

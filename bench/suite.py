@@ -8,7 +8,10 @@ Run by hand (not a test), from the repository:
     python3 bench/suite.py --driver api --driver web --driver tui --matrix --gate -n 2
 
 Per-scenario times are pytest's (junit.xml: setup + call + teardown), so the first scenario
-of each process also carries the embedded deployment's start. Prints a Markdown table.
+of each process also carries the embedded deployment's start. CPU is pytest's and its
+waited-for children's (the embedded server without -n; under xdist the shared server is
+not a child of the run): the run's cost whatever else the machine is doing. Prints a
+Markdown table.
 """
 
 from __future__ import annotations
@@ -18,14 +21,19 @@ import statistics
 
 from pytest_runs import percentile, run_suite
 
+NOT_PASSED: list[str] = []
+
 
 def _row(what: str, run) -> str:  # noqa: ANN001
     times = [c.seconds for c in run.cases]
     failed = sum(c.outcome != "passed" for c in run.cases)
+    NOT_PASSED.extend(f"{what}: {c.nodeid} {c.outcome}" for c in run.cases
+                      if c.outcome != "passed")
     if not times:
-        return f"| {what} | 0 | - | - | {run.wall_s:.1f} s | exit {run.exit_code} |"
+        return f"| {what} | 0 | - | - | {run.wall_s:.1f} s | - | exit {run.exit_code} |"
     return (f"| {what} | {len(times)} | {statistics.median(times) * 1000:.0f} ms | "
             f"{percentile(times, 0.95) * 1000:.0f} ms | {run.wall_s:.1f} s | "
+            f"{run.cpu_s:.1f} s | "
             f"{'all passed' if not failed else f'{failed} not passed'} |")
 
 
@@ -48,8 +56,8 @@ def main() -> int:
         [a for lang in langs for a in ("--lang", lang)]
 
     print(f"-n {options.workers}\n")
-    print("| run | scenarios | median | p95 | wall | result |")
-    print("|---|---|---|---|---|---|")
+    print("| run | scenarios | median | p95 | wall | CPU | result |")
+    print("|---|---|---|---|---|---|---|")
     if not options.no_columns:
         for driver in drivers:
             for lang in langs:
@@ -61,7 +69,9 @@ def main() -> int:
     if options.gate:
         print(_row("gate (-m smoke)", run_suite([*selected, "-m", "smoke", *common])),
               flush=True)
-    return 0
+    for line in NOT_PASSED:
+        print(line)
+    return 1 if NOT_PASSED else 0
 
 
 if __name__ == "__main__":
