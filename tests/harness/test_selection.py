@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _deployment(health=(200, {"status": "ok"}), testing=(404, {"error": {
-        "code": "not_found", "message": "no account 0", "field": None}}), token="right"):
+        "code": "not_found", "message": "no such account", "field": None}}), token="right"):
     def answer(request: httpx.Request) -> httpx.Response:
         if request.url.path == "/api/health":
             status, body = health
