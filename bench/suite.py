@@ -17,6 +17,7 @@ Markdown table.
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 
 from pytest_runs import percentile, run_suite
@@ -35,6 +36,16 @@ def _row(what: str, run) -> str:  # noqa: ANN001
             f"{percentile(times, 0.95) * 1000:.0f} ms | {run.wall_s:.1f} s | "
             f"{run.cpu_s:.1f} s | "
             f"{'all passed' if not failed else f'{failed} not passed'} |")
+
+
+def _by_column(cases) -> dict[str, list]:  # noqa: ANN001
+    """Cases by their id's driver-language (`test_x[api-fr]`, `test_y[tui-en-2027-01-31]`)."""
+    columns: dict[str, list] = {}
+    for case in cases:
+        match = re.search(r"\[(api|web|tui)-(en|fr)\b", case.nodeid)
+        if match:
+            columns.setdefault(f"{match[1]}-{match[2]}", []).append(case)
+    return dict(sorted(columns.items()))
 
 
 def main() -> int:
@@ -64,8 +75,14 @@ def main() -> int:
                 run = run_suite(["--driver", driver, "--lang", lang, *common])
                 print(_row(f"{driver}-{lang}", run), flush=True)
     if options.matrix:
-        print(_row(" + ".join(f"{d}" for d in drivers) + " x " + ", ".join(langs),
-                   run_suite([*selected, *common])), flush=True)
+        run = run_suite([*selected, *common])
+        print(_row(" + ".join(f"{d}" for d in drivers) + " x " + ", ".join(langs), run),
+              flush=True)
+        for column, cases in _by_column(run.cases).items():
+            times = [c.seconds for c in cases]
+            print(f"| &nbsp; of which {column} | {len(times)} | "
+                  f"{statistics.median(times) * 1000:.0f} ms | "
+                  f"{percentile(times, 0.95) * 1000:.0f} ms | | | |")
     if options.gate:
         print(_row("gate (-m smoke)", run_suite([*selected, "-m", "smoke", *common])),
               flush=True)
