@@ -50,7 +50,7 @@ def run_suite(args: list[str], *, paths: tuple[str, ...] = (SCENARIOS,)) -> Run:
     """`python -m pytest PATHS ARGS` from the repository, its reports in a temporary folder."""
     with tempfile.TemporaryDirectory(prefix="bench-") as reports:
         command = [sys.executable, "-m", "pytest", *paths, "-q", "-p", "no:cacheprovider",
-                   "--reports", reports, *args]
+                   "--reports", reports, f"--junitxml={reports}/junit.xml", *args]
         before = _children_cpu()
         started = time.perf_counter()
         done = subprocess.run(command, cwd=ROOT, env=dict(os.environ), capture_output=True,
