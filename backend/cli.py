@@ -47,6 +47,10 @@ def _parser() -> argparse.ArgumentParser:
                        choices=["critical", "error", "warning", "info", "debug"],
                        help="server log level (default: %(default)s)")
 
+    sub.add_parser("accept", add_help=False,
+                   help="run the packaged acceptance suite (pytest options follow; "
+                        "accept --help)")
+
     migrate = sub.add_parser("migrate", help="bring the database schema up to date and exit")
     migrate.add_argument("--db", metavar="URL", help="database URL (as for serve)")
 
@@ -157,6 +161,11 @@ def _tui(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["accept"]:  # everything after it is pytest's
+        from backend.accept import main as accept
+
+        return accept(argv[1:])
     args = _parser().parse_args(argv)
     try:
         return {"serve": _serve, "migrate": _migrate, "tui": _tui}[args.command](args)
