@@ -3,7 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import os
+import socket
 import sys
+
+
+def _port(text: str) -> int:
+    """A TCP port a server can listen on: 1 to 65535 (0 would mean "any free port", which
+    the announced address could not name)."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is from 1 to 65535, not {port}")
+    return port
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -18,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
                     "API until interrupted.")
     serve.add_argument("--host", default="127.0.0.1",
                        help="interface to listen on (default: %(default)s)")
-    serve.add_argument("--port", type=int, default=8000,
+    serve.add_argument("--port", type=_port, default=8000,
                        help="TCP port to listen on (default: %(default)s)")
     serve.add_argument("--db", metavar="URL",
                        help="SQLAlchemy database URL; default BILLING_DATABASE_URL, else "
@@ -68,21 +82,51 @@ def _settings(args):
     return Settings(**overrides)
 
 
+class CannotListen(Exception):
+    """The address to serve on cannot be bound; the message is the line to print."""
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The server's socket, bound before anything else is done, so a taken port is told in
+    one line at once (uvicorn would log it among its startup messages)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        return socket.create_server((host, port), family=family)
+    except OSError as err:  # "Address already in use", without the address told twice
+        reason = os.strerror(err.errno) if (err.errno or 0) > 0 else err.strerror or err
+        raise CannotListen(f"billing-center: cannot listen on {host}:{port}: {reason}") from err
+
+
 def _serve(args) -> int:
     import uvicorn
 
     from backend.api.app import create_app
     from backend.bootstrap import build
 
-    backend = build(_settings(args))
-    if args.demo:
-        from backend.service_layer.demo import create_demo_account
+    class AnnouncingServer(uvicorn.Server):
+        """Says where the API is only once it really serves: the app has started and the
+        socket accepts connections."""
 
-        creds = create_demo_account(backend)
-        print(f"Demo account: {creds.email} / {creds.password}", flush=True)
-    print(f"Billing Center on http://{args.host}:{args.port} (API docs at /docs)", flush=True)
-    uvicorn.run(create_app(backend), host=args.host, port=args.port, log_level=args.log_level)
-    return 0
+        async def startup(self, sockets=None) -> None:
+            await super().startup(sockets)
+            if self.started:
+                host = f"[{args.host}]" if ":" in args.host else args.host
+                print(f"Billing Center on http://{host}:{args.port} (API docs at /docs)",
+                      flush=True)
+
+    sock = _listen(args.host, args.port)
+    with sock:
+        backend = build(_settings(args))
+        if args.demo:
+            from backend.service_layer.demo import create_demo_account
+
+            creds = create_demo_account(backend)
+            print(f"Demo account: {creds.email} / {creds.password}", flush=True)
+        config = uvicorn.Config(create_app(backend), host=args.host, port=args.port,
+                                log_level=args.log_level)
+        server = AnnouncingServer(config)
+        server.run(sockets=[sock])
+    return 0 if server.started else 3
 
 
 def _migrate(args) -> int:
@@ -116,10 +160,16 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return {"serve": _serve, "migrate": _migrate, "tui": _tui}[args.command](args)
+    except CannotListen as err:
+        print(err, file=sys.stderr)
+        return 2
     except Exception as err:
         from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
-        if isinstance(err, (ArgumentError, NoSuchModuleError, OperationalError)):
+        from backend.adapters.database import DatabaseUnusable
+
+        if isinstance(err, (ArgumentError, NoSuchModuleError, OperationalError,
+                            DatabaseUnusable)):
             print(_database_problem(err, _settings(args).database_url), file=sys.stderr)
             return 2
         raise

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
 
-# flow.md, "Labels (binding: drivers, tests and users rely on them)".
+# The rulebook's "Labels" table (docs/rules.md), character for character.
 LABELS: dict[str, dict[str, str]] = {
     "billing_center": {"en": "Billing Center", "fr": "Centre de facturation"},
     "sign_in": {"en": "Sign in", "fr": "Se connecter"},

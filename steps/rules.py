@@ -1,4 +1,4 @@
-"""The rule ids of flow.md and the article's steps, as data.
+"""The rule ids of the rulebook (docs/rules.md) and the article's steps, as data.
 
 Scenarios are tagged with them (`@step-8 @R8.3`); pytest-bdd turns the tags into markers
 and pyproject registers each one (pytest accepts the dot and the dash in a marker name,

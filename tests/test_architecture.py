@@ -1,9 +1,12 @@
 """Architecture: the import contracts of pyproject.toml hold, backend/ stands alone (it
-imports neither tui, steps nor fixtures) and the domain never reads the clock itself (R14)."""
+imports neither tui, steps nor fixtures), the domain never reads the clock itself (R14) and
+nothing a user's clone runs reads the specification folder beside the repository (a clone
+has none: the project's copy of the rules is docs/rules.md)."""
 
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -16,6 +19,9 @@ BACKEND = ROOT / "backend"
 FORBIDDEN_PACKAGES = {"tui", "steps", "fixtures"}
 # The command line starts the terminal app (`billing-center tui`): its one door into tui.
 ALLOWED_IMPORTS = {("backend/cli.py", "tui.launch")}
+# What a clone holds and runs; only .ci/check-rulebook may look outside it.
+SELF_CONTAINED = ("backend", "tests", "features", "steps", "fixtures", "tui")
+OUTSIDE_SPEC = re.compile(r"shared[/\\]+(?:spec|seed)\b")
 
 
 def python_files(folder: Path) -> list[Path]:
@@ -98,3 +104,35 @@ def test_the_import_scan_finds_what_it_looks_for():
     tree = ast.parse("import tui.app\nfrom steps import rules\n"
                      "importlib.import_module('fixtures.data')\nfrom . import sibling")
     assert imported_modules(tree, Path("x.py")) == {"tui.app", "steps", "fixtures.data"}
+
+
+def outside_references(folder: Path, root: Path = ROOT) -> list[str]:
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or "__pycache__" in path.parts:
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue  # not text: nothing that could name a path to read
+        for number, line in enumerate(text.splitlines(), start=1):
+            if OUTSIDE_SPEC.search(line):
+                found.append(f"{path.relative_to(root)}:{number}: {line.strip()}")
+    return found
+
+
+def test_nothing_a_clone_runs_reads_the_spec_folder_beside_it():
+    offenders = [line for folder in SELF_CONTAINED for line in outside_references(ROOT / folder)]
+    assert offenders == [], "a user's clone has no ../shared; use docs/rules.md:\n" + \
+        "\n".join(offenders)
+
+
+def test_the_spec_folder_scan_finds_what_it_looks_for(tmp_path):
+    shared = "shared"  # kept apart from what follows, so this file names no such path itself
+    (tmp_path / "a.py").write_text(f'FLOW = "../{shared}/spec/flow.md"\n', encoding="utf-8")
+    (tmp_path / "b.md").write_text(f"see {shared}\\seed\\article.txt\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("shared by both, spec-like, shared/specimen\n",
+                                    encoding="utf-8")
+    (tmp_path / "d.bin").write_bytes(b"\xff\xfe " + f"{shared}/spec".encode())
+    found = outside_references(tmp_path, root=tmp_path)
+    assert [line.split(":")[0] for line in found] == ["a.py", "b.md"]

@@ -2,21 +2,51 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
 
 from backend.adapters.orm import start_mappers
 
 WRITE_OPTION = "billing_write"
+SUPPORTED = ("sqlite", "postgresql")
+
+
+class DatabaseUnusable(Exception):
+    """The database named by the settings cannot be used; the message says why, in words
+    a person running the deployment can act on."""
 
 
 def make_engine(url: str, **kwargs) -> Engine:
-    if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
-                               **kwargs)
-        _tune_sqlite(engine)
-        return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    parsed = make_url(url)  # an unparsable URL raises sqlalchemy's ArgumentError
+    kind = parsed.get_backend_name()
+    if kind not in SUPPORTED:
+        raise DatabaseUnusable(
+            f"a {kind} database is not supported; use sqlite:///FILE or "
+            "postgresql+psycopg://USER@HOST/DATABASE")
+    if parsed.drivername == "postgresql":  # SQLAlchemy's default driver is psycopg2;
+        parsed = parsed.set(drivername="postgresql+psycopg")  # ours is psycopg 3
+    try:
+        if kind == "sqlite":
+            engine = create_engine(
+                parsed, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)
+            _tune_sqlite(engine)
+            return engine
+        return create_engine(parsed, pool_pre_ping=True, **kwargs)
+    except ModuleNotFoundError as err:
+        raise DatabaseUnusable(f"its driver is not installed ({err})") from err
+
+
+def check_schema(conn: Connection) -> None:
+    """PostgreSQL creates tables in the first schema of the search_path that exists; with
+    none existing it only says "no schema has been selected to create in"."""
+    if conn.dialect.name != "postgresql":
+        return
+    if conn.exec_driver_sql("SELECT current_schema()").scalar() is None:
+        search_path = conn.exec_driver_sql("SHOW search_path").scalar()
+        raise DatabaseUnusable(
+            f"no schema of its search_path ({search_path}) exists; create it first "
+            "(CREATE SCHEMA …)")
 
 
 def _tune_sqlite(engine: Engine) -> None:

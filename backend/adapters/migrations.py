@@ -7,6 +7,8 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine
 
+from backend.adapters.database import check_schema
+
 
 def alembic_config() -> Config:
     config = Config()
@@ -17,6 +19,7 @@ def alembic_config() -> Config:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     config = alembic_config()
     with engine.begin() as conn:
+        check_schema(conn)
         config.attributes["connection"] = conn
         command.upgrade(config, revision)
 

@@ -3,6 +3,7 @@ so the domain stays free of SQLAlchemy (Architecture Patterns with Python, ch. 2
 
 from __future__ import annotations
 
+from datetime import UTC
 from decimal import Decimal
 
 from sqlalchemy import (
@@ -22,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import registry, relationship
 from sqlalchemy.types import TypeDecorator
 
+from backend.domain.access import SessionToken, SignInAttempts
 from backend.domain.model import (
     Account,
     CartItem,
@@ -31,7 +33,7 @@ from backend.domain.model import (
     User,
 )
 from backend.domain.orders import Charge, IdempotencyRecord, Order, OrderLine
-from backend.domain.outbox import OutboxEmail, SessionToken
+from backend.domain.outbox import OutboxEmail
 
 
 class Cents(TypeDecorator):
@@ -51,6 +53,24 @@ class Cents(TypeDecorator):
 
     def process_result_value(self, value, dialect):
         return None if value is None else (Decimal(value) / 100).quantize(Decimal("0.01"))
+
+
+class UtcDateTime(TypeDecorator):
+    """An aware UTC datetime on every store: SQLite keeps no time zone and would hand back
+    naive values that cannot be compared with the clock's."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            raise ValueError(f"{value} has no time zone")
+        return None if value is None else value.astimezone(UTC)
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 metadata = MetaData(naming_convention={
@@ -209,7 +229,7 @@ outbox_emails = Table(
     Column("subject", String(300), nullable=False),
     Column("body", Text, nullable=False),
     Column("kind", String(30), nullable=False),
-    Column("sent_at", DateTime(timezone=True), nullable=False),
+    Column("sent_at", UtcDateTime, nullable=False),
 )
 sessions = Table(
     "sessions", metadata,
@@ -217,7 +237,15 @@ sessions = Table(
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("user_id", ForeignKey("users.id"), nullable=False),
     Column("account_id", ForeignKey("accounts.id"), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("last_seen_at", UtcDateTime, nullable=False),
+)
+# Failed sign-ins per email (R1), keyed by a hash of the email: unknown emails included.
+sign_in_attempts = Table(
+    "sign_in_attempts", metadata,
+    Column("email_hash", String(64), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("window_start", UtcDateTime, nullable=False, index=True),
 )
 
 mapper_registry = registry(metadata=metadata)
@@ -252,3 +280,4 @@ def start_mappers() -> None:
     m(IdempotencyRecord, idempotency_keys)
     m(OutboxEmail, outbox_emails)
     m(SessionToken, sessions)
+    m(SignInAttempts, sign_in_attempts)

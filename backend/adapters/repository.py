@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from backend.adapters import orm
+from backend.domain.access import SessionToken, SignInAttempts, normalize_email
 from backend.domain.catalog import Catalog, Level, Product
 from backend.domain.model import Account, User
 from backend.domain.orders import Charge, IdempotencyRecord, Order
-from backend.domain.outbox import OutboxEmail, SessionToken
+from backend.domain.outbox import OutboxEmail
+
+
+def _delete_stale(session: Session, key, condition, batch: int = 100) -> None:
+    """Deletes up to `batch` rows matching `condition`, skipping rows another transaction
+    holds (PostgreSQL): concurrent clean-ups never wait on each other, so never deadlock.
+    Called on every sign-in, the batches outpace what sign-ins add."""
+    stale = (select(key).where(condition).limit(batch)
+             .with_for_update(skip_locked=True))
+    session.execute(delete(key.table).where(key.in_(stale)))
 
 
 class AccountRepository:
@@ -31,7 +43,7 @@ class AccountRepository:
         return self.session.scalars(stmt).first()
 
     def user_by_email(self, email: str) -> User | None:
-        stmt = select(User).where(orm.users.c.email == email.strip().lower())
+        stmt = select(User).where(orm.users.c.email == normalize_email(email))
         return self.session.scalars(stmt).first()
 
     def user(self, user_id: int) -> User | None:
@@ -97,6 +109,41 @@ class SessionRepository:
 
     def remove(self, token_hash: str) -> None:
         self.session.execute(delete(orm.sessions).where(orm.sessions.c.token_hash == token_hash))
+
+    def touch(self, token_hash: str, now: datetime) -> None:
+        self.session.execute(update(orm.sessions).where(orm.sessions.c.token_hash == token_hash)
+                             .values(last_seen_at=now))
+
+    def remove_expired(self, *, created_before: datetime, seen_before: datetime) -> None:
+        t = orm.sessions
+        _delete_stale(self.session, t.c.id,
+                      or_(t.c.created_at < created_before, t.c.last_seen_at < seen_before))
+
+
+class SignInAttemptRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def locked(self, email_hash: str, now: datetime) -> SignInAttempts:
+        """The email's counter, created when missing, and held (FOR UPDATE on PostgreSQL)
+        until the transaction ends: concurrent sign-ins for one email count one by one."""
+        insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}[
+            self.session.get_bind().dialect.name]
+        self.session.execute(insert(orm.sign_in_attempts)
+                             .values(email_hash=email_hash, failures=0, window_start=now)
+                             .on_conflict_do_nothing(index_elements=["email_hash"]))
+        stmt = (select(SignInAttempts).where(orm.sign_in_attempts.c.email_hash == email_hash)
+                .with_for_update())
+        return self.session.scalars(stmt).one()
+
+    def forget(self, email_hash: str) -> None:
+        t = orm.sign_in_attempts
+        self.session.execute(delete(t).where(t.c.email_hash == email_hash))
+
+    def remove_older_than(self, window_start: datetime) -> None:
+        """Counters whose window has closed say nothing any more."""
+        t = orm.sign_in_attempts
+        _delete_stale(self.session, t.c.email_hash, t.c.window_start < window_start)
 
 
 class CatalogRepository:

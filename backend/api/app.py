@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from backend.api import errors
+from backend.api import errors, openapi
 from backend.api.routes import (
     account,
     cart,
@@ -25,6 +25,7 @@ def create_app(backend: Backend) -> FastAPI:
                   description="Add a subscription or a free trial to an account.")
     app.state.backend = backend
     errors.install(app)
+    openapi.install(app)
     for module in (session, account, catalog, cart, checkout, orders, trials, users, messages):
         app.include_router(module.router)
     if backend.settings.test_token:  # api.md: without test mode these routes do not exist

@@ -6,7 +6,8 @@ from __future__ import annotations
 import secrets
 from typing import Annotated
 
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Request
+from fastapi.security import APIKeyHeader, HTTPBearer
 
 from backend.api.errors import request_locale
 from backend.bootstrap import Backend
@@ -33,8 +34,18 @@ def bearer_token(request: Request) -> str | None:
     return request.cookies.get(SESSION_COOKIE)  # the web pages use a cookie session
 
 
+# The schemes as the OpenAPI document declares them; the checks are ours (auto_error off).
+bearer_scheme = HTTPBearer(scheme_name="bearer", auto_error=False,
+                           description="The token of POST /api/session.")
+test_token_scheme = APIKeyHeader(name="X-Test-Token", scheme_name="testToken",
+                                 auto_error=False,
+                                 description="The deployment's test token (test mode only).")
+
+
 def get_principal(request: Request,
-                  service: Annotated[BillingService, Depends(get_service)]) -> Principal:
+                  service: Annotated[BillingService, Depends(get_service)],
+                  _scheme: Annotated[object, Depends(bearer_scheme)] = None) -> Principal:
+    # the token is read by bearer_token, which also takes the web pages' cookie
     who = service.authenticate(bearer_token(request))
     request.state.user_locale = who.locale
     return who
@@ -50,9 +61,11 @@ class InvalidTestToken(DomainError):
 
 
 def require_test_token(backend: Annotated[Backend, Depends(get_backend)],
-                       x_test_token: Annotated[str | None, Header()] = None) -> None:
+                       x_test_token: Annotated[str | None, Depends(test_token_scheme)]) -> None:
     expected = backend.settings.test_token or ""
-    if not expected or not secrets.compare_digest(x_test_token or "", expected):
+    # compared as bytes: compare_digest refuses str with non-ASCII characters
+    given = (x_test_token or "").encode()
+    if not expected or not secrets.compare_digest(given, expected.encode()):
         raise InvalidTestToken()
 
 

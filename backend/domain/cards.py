@@ -11,7 +11,6 @@ from datetime import date
 
 from stdnum import luhn
 
-from backend.domain.dates import last_day_of_month
 from backend.domain.errors import ValidationFailed, _
 
 
@@ -63,8 +62,9 @@ def card_brand(number: str) -> str:
 
 
 def card_expired(exp_month: int, exp_year: int, today: date) -> bool:
-    """A card is good through the last day of its expiry month."""
-    return today > date(exp_year, exp_month, last_day_of_month(exp_year, exp_month))
+    """A card is good through the last day of its expiry month (compared as year and month,
+    so a card on file valid past year 9999 needs no date that cannot exist)."""
+    return (today.year, today.month) > (exp_year, exp_month)
 
 
 def saved_card_usable(card: CardDetails, today: date) -> bool:

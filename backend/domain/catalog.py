@@ -62,6 +62,12 @@ class Product:
 class Catalog:
     products: tuple[Product, ...]
 
+    @property
+    def currencies(self) -> frozenset[str]:
+        """The currencies every level has prices in."""
+        priced = [frozenset(lv.prices) for p in self.products for lv in p.levels]
+        return frozenset.intersection(*priced) if priced else frozenset()
+
     def get(self, code: str) -> Product:
         for product in self.products:
             if product.code == code:

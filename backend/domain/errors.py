@@ -35,6 +35,17 @@ class NotSignedIn(DomainError):
     msgid = _("Please sign in first.")
 
 
+class SessionExpired(NotSignedIn):
+    msgid = _("Your session has expired: please sign in again.")
+
+
+class TooManyAttempts(DomainError):
+    """Carries `retry_after` (seconds) for the edge's Retry-After header."""
+
+    code = "too_many_attempts"
+    msgid = _("Too many failed sign-ins for this email. Try again in {minutes} min.")
+
+
 class NotBillingContact(DomainError):
     code = "not_billing_contact"
     msgid = _("Only a billing contact of this account can add subscriptions or trials.")

@@ -8,10 +8,11 @@ row around a write so two requests never apply rules to stale state.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from backend.domain.catalog import Catalog, Product, parse_licenses, parse_term
+from backend.domain.dates import add_days
 from backend.domain.errors import (
     AlreadySubscribed,
     EnterpriseAccount,
@@ -59,7 +60,7 @@ class Subscription:
         return self.status_on(today) == ACTIVE
 
     def next_billing_date(self, today: date) -> date | None:
-        return self.period_end + timedelta(days=1) if self.is_paid_active(today) else None
+        return add_days(self.period_end, 1) if self.is_paid_active(today) else None
 
 
 @dataclass(eq=False)
@@ -119,10 +120,19 @@ class Account:
     def ensure_may_add(self, user: User, portal_url: str = DEFAULT_PORTAL_URL) -> None:
         """R0.1: only a billing contact of a standard account adds subscriptions or trials.
         R0.2: an enterprise account's billing contact is sent to the Corporate Billing Portal."""
-        if not user.is_billing_contact or user not in self.users:
-            raise NotBillingContact()
+        self._ensure_billing_contact(user)
         if self.kind == "enterprise":
             raise EnterpriseAccount(portal_url=portal_url)
+
+    def ensure_may_read_billing(self, user: User) -> None:
+        """The account's orders and its users' emails are for its billing contacts (R0.1):
+        the Billing Center is theirs. An enterprise account's contacts may read them."""
+        self._ensure_billing_contact(
+            user, _("Only a billing contact of this account can see its orders and users."))
+
+    def _ensure_billing_contact(self, user: User, msgid: str | None = None) -> None:
+        if not user.is_billing_contact or user not in self.users:
+            raise NotBillingContact(msgid)
 
     def may_add(self, user: User) -> bool:
         return user.is_billing_contact and self.kind == "standard"
@@ -212,7 +222,7 @@ class Account:
         count = parse_licenses(licenses, lvl.max_licenses)
         if not prod.has_trial or self.has_ever_had(prod.code):
             raise TrialNotAllowed(product=prod.name)
-        end = today + timedelta(days=prod.trial_days or 0)
+        end = add_days(today, prod.trial_days or 0)
         sub = Subscription(product=prod.code, level=lvl.code, licenses=count, term=None,
                            status=TRIALING, period_start=today, period_end=end, trial_end=end)
         self.subscriptions.append(sub)

@@ -18,13 +18,3 @@ class OutboxEmail:
     sent_at: datetime
     id: int | None = None
 
-
-@dataclass(eq=False)
-class SessionToken:
-    """A signed-in session (R1): only a hash of the bearer token is stored."""
-
-    token_hash: str
-    user_id: int
-    account_id: int
-    created_at: datetime
-    id: int | None = None

@@ -1,4 +1,4 @@
-"""The binding interface labels of shared/spec/flow.md ("Labels" table), copied verbatim."""
+"""The binding interface labels (docs/rules.md, "Labels" table), character for character."""
 
 from __future__ import annotations
 

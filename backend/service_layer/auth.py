@@ -1,4 +1,5 @@
-"""Sign in and out (R1): argon2 password hashes, one generic refusal, hashed session tokens."""
+"""Sign in and out (R1): argon2 password hashes, one generic refusal, a limit on failed
+sign-ins per email, hashed session tokens that expire."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ import secrets
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
 
+from backend.domain.access import AccessPolicy, SessionToken, email_key
 from backend.domain.errors import InvalidCredentials, NotSignedIn
-from backend.domain.outbox import SessionToken
 from backend.service_layer import views
 from backend.service_layer.common import Principal, account_out, today_for, user_out
 from backend.service_layer.unit_of_work import SqlAlchemyUnitOfWork
@@ -37,13 +38,22 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def sign_in(uow: SqlAlchemyUnitOfWork, email: str, password: str,
-            portal_url: str) -> views.SessionOut:
-    """R1: a wrong email and a wrong password get the same refusal. The slow hash check
-    runs outside any transaction, so it never holds SQLite's write lock."""
-    with uow:
+DEFAULT_POLICY = AccessPolicy()
+
+
+def sign_in(uow: SqlAlchemyUnitOfWork, email: str, password: str, portal_url: str, *,
+            policy: AccessPolicy = DEFAULT_POLICY) -> views.SessionOut:
+    """R1: a wrong email and a wrong password get the same refusal; past the limit of
+    failures, every attempt for that email is refused (too_many_attempts), known or not.
+    The slow hash check runs outside any transaction, so it never holds SQLite's write lock."""
+    key = email_key(email or "")
+    with uow.for_write():
+        now = uow.clock.now()
+        uow.sign_in_attempts.remove_older_than(now - policy.failure_window)
+        uow.sign_in_attempts.locked(key, now).count_attempt(now, policy)
         user = uow.accounts.user_by_email(email or "")
         stored, user_id = (user.password_hash, user.id) if user else (_dummy_hash(), None)
+        uow.commit()
     try:
         hasher.verify(stored, password or "")
     except (VerifyMismatchError, InvalidHashError):
@@ -52,10 +62,15 @@ def sign_in(uow: SqlAlchemyUnitOfWork, email: str, password: str,
         raise InvalidCredentials()
     token = secrets.token_urlsafe(32)
     with uow.for_write():
+        now = uow.clock.now()
+        uow.sign_in_attempts.forget(key)
+        uow.sessions.remove_expired(created_before=now - policy.session_lifetime,
+                                    seen_before=now - policy.session_idle)
         user = uow.accounts.user(user_id)
         account = uow.accounts.get(user.account_id)
         uow.sessions.add(SessionToken(token_hash=_token_hash(token), user_id=user.id,
-                                      account_id=account.id, created_at=uow.clock.now()))
+                                      account_id=account.id, created_at=now,
+                                      last_seen_at=now))
         out = views.SessionOut(
             token=token, user=user_out(user),
             account=account_out(account, user, uow.catalog.load(), today_for(account, uow),
@@ -64,15 +79,27 @@ def sign_in(uow: SqlAlchemyUnitOfWork, email: str, password: str,
         return out
 
 
-def authenticate(uow: SqlAlchemyUnitOfWork, token: str | None) -> Principal:
+def authenticate(uow: SqlAlchemyUnitOfWork, token: str | None, *,
+                 policy: AccessPolicy = DEFAULT_POLICY) -> Principal:
+    """The session's principal; an unknown, ended or expired token is not signed in.
+    Last-seen is written only when it is stale, so most requests stay read-only."""
     if not token:
         raise NotSignedIn()
+    token_hash = _token_hash(token)
     with uow:
-        session = uow.sessions.by_hash(_token_hash(token))
+        now = uow.clock.now()
+        session = uow.sessions.by_hash(token_hash)
         user = uow.accounts.user(session.user_id) if session else None
         if session is None or user is None:
             raise NotSignedIn()
-        return Principal(user_id=user.id, account_id=session.account_id, locale=user.locale)
+        session.ensure_alive(now, policy)
+        who = Principal(user_id=user.id, account_id=session.account_id, locale=user.locale)
+        stale = session.due_for_touch(now, policy)
+    if stale:
+        with uow.for_write():
+            uow.sessions.touch(token_hash, now)
+            uow.commit()
+    return who
 
 
 def sign_out(uow: SqlAlchemyUnitOfWork, token: str) -> None:

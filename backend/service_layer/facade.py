@@ -38,6 +38,8 @@ class BillingService:
         self._uow = uow
         self._gateway = gateway
         self.settings = settings
+        # sign-in limits and session lifetimes (R1), from the settings
+        self.access_policy = settings.access_policy()
 
     @property
     def portal_url(self) -> str:
@@ -49,14 +51,16 @@ class BillingService:
 
     # --- session (R1) --------------------------------------------------------------------
     def sign_in(self, email: str, password: str) -> views.SessionOut:
-        return auth.sign_in(self._uow(), email, password, self.portal_url)
+        return auth.sign_in(self._uow(), email, password, self.portal_url,
+                            policy=self.access_policy)
 
     def sign_out(self, token: str) -> None:
         auth.sign_out(self._uow(), token)
 
     def authenticate(self, token: str | None) -> Principal:
-        """The person behind a session token; `NotSignedIn` when there is none."""
-        return auth.authenticate(self._uow(), token)
+        """The person behind a session token; `NotSignedIn` when there is none or it has
+        expired."""
+        return auth.authenticate(self._uow(), token, policy=self.access_policy)
 
     # --- the account and the catalog (R2, R4, R5) ----------------------------------------
     def account(self, who: Principal) -> views.AccountOut:

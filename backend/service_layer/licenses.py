@@ -9,8 +9,10 @@ from backend.service_layer.unit_of_work import SqlAlchemyUnitOfWork
 
 
 def list_users(uow: SqlAlchemyUnitOfWork, who: Principal) -> list[views.UserLicensesOut]:
+    """R13: the account's users and their licenses, for its billing contacts only."""
     with uow:
-        account, _user = load(uow, who)
+        account, user = load(uow, who)
+        account.ensure_may_read_billing(user)
         return [views.UserLicensesOut(id=u.id, email=u.email, name=u.name,
                                       is_billing_contact=u.is_billing_contact,
                                       licenses=account.licenses_of(u.id))

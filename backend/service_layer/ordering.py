@@ -66,7 +66,8 @@ def checkout_preview(uow: SqlAlchemyUnitOfWork, who: Principal, *, vat_number: s
 
 def get_order(uow: SqlAlchemyUnitOfWork, who: Principal, order_id: int) -> views.OrderOut:
     with uow:
-        load(uow, who)
+        account, user = load(uow, who)
+        account.ensure_may_read_billing(user)
         order = uow.orders.get(who.account_id, order_id)
         if order is None:
             raise NotFound(_("There is no such order on this account."))

@@ -6,12 +6,12 @@ from __future__ import annotations
 import secrets
 import threading
 import unicodedata
-from datetime import date, timedelta
+from datetime import date
 
 from faker import Faker
 
 from backend.domain.catalog import parse_licenses, parse_term
-from backend.domain.dates import last_billing_date_on_or_before, period_end
+from backend.domain.dates import add_days, last_billing_date_on_or_before, period_end
 from backend.domain.errors import ValidationFailed, _
 from backend.domain.model import (
     ACTIVE,
@@ -77,7 +77,7 @@ def create_test_account(uow: SqlAlchemyUnitOfWork, *, faker_seed: int, kind: str
         raise ValidationFailed(_("The account kind must be standard or enterprise."),
                                field="kind")
     country = (country or ("FR" if locale == "fr" else "US")).upper()
-    if len(country) != 2 or not country.isalpha():
+    if len(country) != 2 or not (country.isascii() and country.isalpha()):
         raise ValidationFailed(_("The country must be a two-letter code."), field="country")
     fake = _faker(locale, faker_seed)
     day = billing_day if billing_day is not None else fake.random_int(1, 28)
@@ -101,6 +101,9 @@ def create_test_account(uow: SqlAlchemyUnitOfWork, *, faker_seed: int, kind: str
                   for user, password in people]
         now = today_for(account, uow)
         catalog = uow.catalog.load()
+        if account.currency not in catalog.currencies:
+            raise ValidationFailed(_("The catalog has no prices in {currency}."),
+                                   field="currency", currency=account.currency)
         for spec in subscriptions or []:
             account.subscriptions.append(_held(account, catalog, spec, now))
         for product in trials_used or []:
@@ -151,13 +154,13 @@ def _held(account: Account, catalog, spec: dict, today: date) -> Subscription:
     if not product.has_trial:
         raise ValidationFailed(_("{product} has no free trial."), field="product",
                                product=product.code)
-    length = timedelta(days=product.trial_days or 0)
+    length = product.trial_days or 0
     if status == EXPIRED:  # ended yesterday, unless given an earlier start
-        start = min(start or today, today - length - timedelta(days=1))
+        start = min(start or today, add_days(today, -length - 1))
     start = start or today
     if start > today:
         raise ValidationFailed(_("The period cannot start after today."), field="period_start")
-    end = start + length
+    end = add_days(start, length)
     account.remember_product(product.code)
     return Subscription(product=product.code, level=level.code, licenses=licenses, term=None,
                         status=TRIALING, period_start=start, period_end=end, trial_end=end)

@@ -15,6 +15,7 @@ from backend.adapters.repository import (
     OrderRepository,
     OutboxRepository,
     SessionRepository,
+    SignInAttemptRepository,
 )
 
 
@@ -29,6 +30,7 @@ class SqlAlchemyUnitOfWork:
     orders: OrderRepository
     outbox: OutboxRepository
     sessions: SessionRepository
+    sign_in_attempts: SignInAttemptRepository
     catalog: CatalogRepository
     session: Session
 
@@ -45,6 +47,7 @@ class SqlAlchemyUnitOfWork:
         self.orders = OrderRepository(self.session)
         self.outbox = OutboxRepository(self.session)
         self.sessions = SessionRepository(self.session)
+        self.sign_in_attempts = SignInAttemptRepository(self.session)
         self.catalog = CatalogRepository(self.session)
         return self
 

@@ -3,11 +3,11 @@ the API, the web pages and the TUI's embedded client show the same thing."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, field_serializer
+from pydantic import AwareDatetime, BaseModel, Field, field_serializer
 
 
 def rate_text(rate: Decimal) -> str:
@@ -194,7 +194,12 @@ class EmailOut(BaseModel):
     subject: str
     body: str
     kind: Literal["trial_welcome", "order_confirmation"]
-    sent_at: datetime
+    sent_at: AwareDatetime = Field(description="When it was sent: UTC, with its offset.")
+
+
+class ClockOut(BaseModel):
+    account_id: int
+    today: date
 
 
 class ChargeOut(BaseModel):

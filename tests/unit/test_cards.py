@@ -110,6 +110,10 @@ def test_r11_1_saved_card_usable_until_end_of_expiry_month():
     assert not saved_card_usable(saved, date(2026, 12, 1))
 
 
+def test_a_card_on_file_expiring_after_year_9999_is_usable_at_the_calendars_end():
+    assert saved_card_usable(CardDetails("visa", "4242", 12, 10002), date(9999, 12, 31))
+
+
 def charge(**kwargs):
     args = {
         "amount": Decimal("7178.08"),

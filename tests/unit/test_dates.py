@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from backend.domain.dates import (
     TERM_MONTHS,
+    add_days,
     add_months,
     days_inclusive,
     last_billing_date_on_or_before,
@@ -122,3 +123,23 @@ def test_r10_2_property_last_billing_date(today, billing_day):
     last = last_billing_date_on_or_before(today, billing_day)
     assert last <= today
     assert next_billing_date(last, "monthly", billing_day) > today
+
+
+@pytest.mark.parametrize("compute, later", [
+    (lambda: period_end(date(9999, 12, 31), "monthly"), True),
+    (lambda: period_end(date(9999, 1, 1), "annual"), True),
+    (lambda: add_days(date(9999, 12, 20), 14), True),
+    (lambda: add_months(date(1, 1, 15), -1), False),
+    (lambda: last_billing_date_on_or_before(date(1, 1, 1), 15), False),
+    (lambda: add_days(date(1, 1, 1), -1), False),
+])
+def test_a_date_past_either_end_of_the_calendar_is_a_validation_error_on_today(compute, later):
+    with pytest.raises(ValidationFailed) as err:
+        compute()
+    assert err.value.field == "today"
+    assert ("last" in err.value.params) is later
+
+
+def test_the_last_representable_period_still_computes():
+    assert period_end(date(9999, 11, 30), "monthly") == date(9999, 12, 29)
+    assert add_days(date(9999, 12, 30), 1) == date(9999, 12, 31)

@@ -1,5 +1,5 @@
-"""backend.i18n: negotiation, binding labels (checked against flow.md), locale formatting and
-the completeness of the French catalog."""
+"""backend.i18n: negotiation, binding labels (checked against docs/rules.md), locale
+formatting and the completeness of the French catalog."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import escape, read_po
+from rulebook import load as load_rulebook
 
 from backend.domain.errors import DomainError, EnterpriseAccount, TrialNotAllowed
 from backend.i18n import (
@@ -28,7 +29,6 @@ from backend.i18n import (
 
 REPO = Path(__file__).parents[2]
 BACKEND = REPO / "backend"
-FLOW_MD = Path(__file__).parents[2].parent / "shared/spec/flow.md"
 FRENCH_PO = BACKEND / "i18n/locales/fr/LC_MESSAGES/messages.po"
 
 # French translations allowed to equal their English msgid: proper nouns only.
@@ -86,38 +86,16 @@ def test_negotiate(header, fallback, expected):
 # --- binding labels --------------------------------------------------------------------
 
 
-def _flow_labels() -> dict[str, dict[str, str]]:
-    """The "Labels" table of flow.md: key -> {"en": ..., "fr": ...}."""
-    if not FLOW_MD.is_file():
-        pytest.fail(f"the spec {FLOW_MD} is missing: the binding labels cannot be checked")
-    lines = FLOW_MD.read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(lines) if line.strip().startswith("## Labels"))
-    table: dict[str, dict[str, str]] = {}
-    for line in lines[start + 1 :]:
-        if line.startswith("#"):
-            break
-        if not line.startswith("|"):
-            continue
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if cells[0] in ("key", "") or set(cells[0]) <= set("-: "):
-            continue
-        key, en, fr = cells
-        table[key] = {"en": en, "fr": fr}
-    assert table, f"no labels table found in {FLOW_MD}"
-    return table
-
-
-def test_labels_are_exactly_flow_md():
-    assert LABELS == _flow_labels()
+def test_labels_are_exactly_the_rulebooks():
+    assert LABELS == load_rulebook().labels
 
 
 def test_the_harness_expects_the_same_binding_labels():
     """steps/labels.py keeps its own copy on purpose (the harness must not take the
-    product's word for what the labels are); both copies must equal flow.md."""
+    product's word for what the labels are); both copies must equal the rulebook."""
     from steps.labels import LABELS as EXPECTED
 
-    flow = _flow_labels()
-    assert {key: EXPECTED[key] for key in flow} == flow
+    assert EXPECTED == load_rulebook().labels
 
 
 def test_label_lookup():

@@ -75,6 +75,19 @@ def test_r0_1_other_user_is_refused_and_offered_nothing():
     assert err.value.code == "not_billing_contact"
 
 
+def test_r0_1_only_billing_contacts_read_orders_and_users():
+    account, contact = make_account(users=1)
+    account.ensure_may_read_billing(contact)
+    with pytest.raises(NotBillingContact) as err:
+        account.ensure_may_read_billing(account.users[1])
+    assert str(err.value) == "Only a billing contact of this account can see its orders and users."
+    _elsewhere, stranger = make_account()
+    with pytest.raises(NotBillingContact):
+        account.ensure_may_read_billing(stranger)
+    enterprise, its_contact = make_account(kind="enterprise")
+    enterprise.ensure_may_read_billing(its_contact)  # reading is not adding (R0.2)
+
+
 def test_r0_1_billing_contact_of_another_account_is_refused():
     account, _ = make_account()
     _elsewhere, stranger = make_account()

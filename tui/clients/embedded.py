@@ -10,6 +10,7 @@ from alembic.util import CommandError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
+from backend.adapters.database import DatabaseUnusable
 from backend.bootstrap import build
 from backend.domain.errors import DomainError, NotSignedIn, _
 from backend.i18n import error_message, translate
@@ -51,7 +52,8 @@ class EmbeddedClient:
         self._who: Principal | None = None
         try:
             self._backend = build(Settings(database_url=database_url), migrate=True)
-        except (SQLAlchemyError, CommandError) as err:  # CommandError: a schema we do not know
+        # CommandError: a schema we do not know; DatabaseUnusable: a kind we do not support
+        except (SQLAlchemyError, CommandError, DatabaseUnusable) as err:
             reason = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
             raise ConnectionProblem(translate(
                 _("Cannot use the database {database}: {reason}"), lang,

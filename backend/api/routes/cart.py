@@ -3,7 +3,7 @@
 from fastapi import APIRouter
 
 from backend.api.deps import Locale, Service, Who
-from backend.api.schemas import CartItemIn, CartItemPatchIn
+from backend.api.schemas import CartItemIn, CartItemPatchIn, RowId
 from backend.service_layer.views import CartOut
 
 router = APIRouter(prefix="/api/cart", tags=["cart"])
@@ -21,12 +21,12 @@ def add(body: CartItemIn, service: Service, who: Who, locale: Locale) -> CartOut
 
 
 @router.patch("/items/{item_id}", response_model=CartOut)
-def edit(item_id: int, body: CartItemPatchIn, service: Service, who: Who,
+def edit(item_id: RowId, body: CartItemPatchIn, service: Service, who: Who,
          locale: Locale) -> CartOut:
     return service.edit_cart_item(who, item_id, level=body.level, licenses=body.licenses,
                                   term=body.term, locale=locale)
 
 
 @router.delete("/items/{item_id}", response_model=CartOut)
-def remove(item_id: int, service: Service, who: Who, locale: Locale) -> CartOut:
+def remove(item_id: RowId, service: Service, who: Who, locale: Locale) -> CartOut:
     return service.remove_cart_item(who, item_id, locale=locale)

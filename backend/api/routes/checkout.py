@@ -3,11 +3,12 @@
 from fastapi import APIRouter
 
 from backend.api.deps import Service, Who
+from backend.api.schemas import VatNumber
 from backend.service_layer.views import CheckoutOut
 
 router = APIRouter(prefix="/api/checkout", tags=["checkout"])
 
 
 @router.get("", response_model=CheckoutOut)
-def checkout(service: Service, who: Who, vat_number: str | None = None) -> CheckoutOut:
+def checkout(service: Service, who: Who, vat_number: VatNumber | None = None) -> CheckoutOut:
     return service.checkout(who, vat_number)

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Response
 
 from backend.api.deps import Service, Who
-from backend.api.schemas import OrderIn
+from backend.api.schemas import OrderIn, RowId
 from backend.service_layer.inputs import CardInput
 from backend.service_layer.views import OrderOut
 
@@ -31,5 +31,5 @@ def place(body: OrderIn, response: Response, service: Service, who: Who,
 
 
 @router.get("/{order_id}", response_model=OrderOut)
-def get(order_id: int, service: Service, who: Who) -> OrderOut:
+def get(order_id: RowId, service: Service, who: Who) -> OrderOut:
     return service.order(who, order_id)

@@ -3,8 +3,8 @@
 from fastapi import APIRouter, Depends
 
 from backend.api.deps import Service, require_test_token
-from backend.api.schemas import ClockIn, TestAccountIn
-from backend.service_layer.views import ChargeOut, EmailOut, TestAccountOut
+from backend.api.schemas import ClockIn, RowId, TestAccountIn
+from backend.service_layer.views import ChargeOut, ClockOut, EmailOut, TestAccountOut
 
 router = APIRouter(prefix="/api/testing", tags=["testing"],
                    dependencies=[Depends(require_test_token)])
@@ -21,16 +21,16 @@ def create_account(body: TestAccountIn, service: Service) -> TestAccountOut:
         extra_users=body.extra_users)
 
 
-@router.put("/accounts/{account_id}/clock")
-def set_clock(account_id: int, body: ClockIn, service: Service) -> dict:
+@router.put("/accounts/{account_id}/clock", response_model=ClockOut)
+def set_clock(account_id: RowId, body: ClockIn, service: Service) -> dict:
     return {"account_id": account_id, "today": service.set_clock(account_id, body.today)}
 
 
 @router.get("/accounts/{account_id}/emails", response_model=list[EmailOut])
-def emails(account_id: int, service: Service) -> list[EmailOut]:
+def emails(account_id: RowId, service: Service) -> list[EmailOut]:
     return service.emails(account_id)
 
 
 @router.get("/accounts/{account_id}/charges", response_model=list[ChargeOut])
-def charges(account_id: int, service: Service) -> list[ChargeOut]:
+def charges(account_id: RowId, service: Service) -> list[ChargeOut]:
     return service.charges(account_id)

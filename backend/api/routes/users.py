@@ -3,6 +3,7 @@
 from fastapi import APIRouter
 
 from backend.api.deps import Service, Who
+from backend.api.schemas import ProductPath, RowId
 from backend.service_layer.views import UserLicensesOut
 
 router = APIRouter(prefix="/api/users", tags=["users"])
@@ -14,10 +15,12 @@ def users(service: Service, who: Who) -> list[UserLicensesOut]:
 
 
 @router.put("/{user_id}/licenses/{product}", response_model=list[UserLicensesOut])
-def assign(user_id: int, product: str, service: Service, who: Who) -> list[UserLicensesOut]:
+def assign(user_id: RowId, product: ProductPath, service: Service,
+           who: Who) -> list[UserLicensesOut]:
     return service.assign_license(who, user_id, product)
 
 
 @router.delete("/{user_id}/licenses/{product}", response_model=list[UserLicensesOut])
-def unassign(user_id: int, product: str, service: Service, who: Who) -> list[UserLicensesOut]:
+def unassign(user_id: RowId, product: ProductPath, service: Service,
+             who: Who) -> list[UserLicensesOut]:
     return service.unassign_license(who, user_id, product)
