@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from babel import Locale
 from babel.numbers import format_decimal
@@ -89,15 +90,24 @@ def environment(locale: str) -> Environment:
 
 
 def render(request: Request, template: str, *, status: int = 200,
-           session: str | None = None, **context: object) -> HTMLResponse:
-    """The page `template` in the person's language. `session`: the session the page's
-    forms are bound to when it differs from the request's (right after signing in)."""
+           **context: object) -> HTMLResponse:
+    """The page `template` in the person's language."""
     locale = page_locale(request)
-    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     html = environment(locale).get_template(template).render(
-        request=request, csrf_token=csrf_token(request, session), here=here,
+        request=request, csrf_token=csrf_token(request), here=_here(request),
         signed_in=bool(getattr(request.state, "signed_in", False)), **context)
     return HTMLResponse(html, status_code=status)
+
+
+def _here(request: Request) -> str:
+    """Where the language switch comes back to: this page's address, or, for a page shown
+    in answer to a post (a refusal), the page the form was on."""
+    if request.method == "GET":
+        return request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    referer = urlsplit(request.headers.get("referer", ""))
+    if referer.netloc == request.url.netloc and referer.path:
+        return referer.path + (f"?{referer.query}" if referer.query else "")
+    return "/"
 
 
 def tr(request: Request, msgid: str, **params: object) -> str:

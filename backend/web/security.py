@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from starlette.datastructures import FormData, MutableHeaders
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from backend.api.deps import SESSION_COOKIE
@@ -70,11 +70,10 @@ def session_token(request: Request) -> str:
     return request.cookies.get(SESSION_COOKIE, "")
 
 
-def csrf_token(request: Request, session: str | None = None) -> str:
-    """The token forms of this page carry; `session` overrides the request's session
-    cookie (a page rendered right after signing in)."""
+def csrf_token(request: Request) -> str:
+    """The token the forms of this page carry."""
     seed = request.state.csrf_seed
-    bound_to = session if session is not None else session_token(request)
+    bound_to = session_token(request)
     return hmac.new(seed.encode(), b"billing-center-csrf\0" + bound_to.encode(),
                     hashlib.sha256).hexdigest()
 
@@ -157,5 +156,10 @@ class PageGuard:
             log.exception("unexpected error on %s %s", scope.get("method"), scope.get("path"))
             if started:
                 raise
-            response = await self.error_page(Request(scope))
+            try:
+                response = await self.error_page(Request(scope))
+            except Exception:  # even the error page failed: a plain line, still no trace
+                log.exception("the error page failed too")
+                response = PlainTextResponse("Something went wrong. / Un problème est "
+                                             "survenu.", status_code=500)
             await response(scope, receive, send_with_headers)

@@ -12,6 +12,7 @@ import re
 import threading
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,16 +22,20 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from backend.i18n import label
 
+TODAY = date(2026, 11, 26)  # flow.md's worked example, so the pictures show its figures
 CHROMIUM = os.environ.get("BILLING_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic", "--disable-gpu"]
 BROWSER_LOCALES = {"en": "en-US", "fr": "fr-FR"}
 SCREENSHOTS = os.environ.get("BILLING_WEB_SCREENSHOTS")
+# Deadlines, not pauses: generous because the machine running the tests may be busy.
+WAIT_MS = 30_000
+expect.set_options(timeout=WAIT_MS)
 
 
 @pytest.fixture(scope="module")
-def base_url(app) -> Iterator[str]:
+def pages_url(app) -> Iterator[str]:
     """The pages served by uvicorn on a free port, for the time of the module."""
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning",
                                            lifespan="off"))
@@ -83,8 +88,8 @@ class Audit:
             page.screenshot(path=str(folder / f"{name}.{self.lang}.png"), full_page=True)
 
 
-def _sign_in(page: Page, base_url: str, lang: str, email: str, password: str) -> None:
-    page.goto(f"{base_url}/sign-in")
+def _sign_in(page: Page, pages_url: str, lang: str, email: str, password: str) -> None:
+    page.goto(f"{pages_url}/sign-in")
     page.get_by_label(re.compile("^(Email|E-mail)$")).fill(email)
     page.get_by_label(re.compile("^(Password|Mot de passe)$")).fill(password)
     page.get_by_role("main").get_by_role("button", name=label("sign_in", lang)).click()
@@ -93,23 +98,24 @@ def _sign_in(page: Page, base_url: str, lang: str, email: str, password: str) ->
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_article_in_a_browser_has_no_serious_accessibility_violation(
-        lang, base_url, chromium, web_backend):
+        lang, pages_url, chromium, web_backend):
     service = web_backend.service
     made = service.create_test_account(
-        country="FR", locale=lang, billing_day=15, card_on_file=True, extra_users=2,
+        today=TODAY, country="FR", locale=lang, billing_day=15, card_on_file=True, extra_users=2,
         subscriptions=[{"product": "gotomeeting", "level": "business", "licenses": 2,
                         "term": "monthly"}])
     contact = made.billing_contact
     context = chromium.new_context(locale=BROWSER_LOCALES[lang],
                                    viewport={"width": 1100, "height": 900})
+    context.set_default_timeout(WAIT_MS)
     page = context.new_page()
     audit = Audit(lang)
     main = page.get_by_role("main")
     L = lambda key: label(key, lang)  # noqa: E731
 
-    page.goto(f"{base_url}/sign-in")
+    page.goto(f"{pages_url}/sign-in")
     audit.check(page, "sign-in")
-    _sign_in(page, base_url, lang, contact.email, contact.password)
+    _sign_in(page, pages_url, lang, contact.email, contact.password)
     audit.check(page, "account", shot=True)
 
     # Steps 2 to 8: Add a new subscription, Buy, the level, the licenses dialog, the term.
@@ -185,11 +191,11 @@ def test_the_article_in_a_browser_has_no_serious_accessibility_violation(
     audit.check(page, "users")
     for path, name in (("/cart", "cart"), ("/messages", "messages"),
                        ("/no-such-page", "not-found")):
-        page.goto(base_url + path)
+        page.goto(pages_url + path)
         audit.check(page, name)
 
     # A free trial (R9): one level, straight to the dialog, then Start Trial.
-    page.goto(f"{base_url}/products")
+    page.goto(f"{pages_url}/products")
     main.get_by_role("row").filter(has=page.get_by_role("rowheader", name="LogMeIn Rescue")) \
         .get_by_role("button", name=L("try"), exact=True).click()
     page.get_by_role("dialog").get_by_role("button", name=L("next")).click()
@@ -203,10 +209,10 @@ def test_the_article_in_a_browser_has_no_serious_accessibility_violation(
         f"{name}: {v}" for name, vs in audit.found.items() for v in vs)
 
 
-def test_the_audit_would_see_a_violation(base_url, chromium):
+def test_the_audit_would_see_a_violation(pages_url, chromium):
     """The audit is not blind: a field without a label is reported as critical."""
     page = chromium.new_page()
-    page.goto(f"{base_url}/sign-in")
+    page.goto(f"{pages_url}/sign-in")
     page.evaluate("document.querySelector('main').append(document.createElement('input'))")
     audit = Audit("en")
     audit.check(page, "sign-in-broken")

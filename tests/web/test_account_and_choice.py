@@ -225,3 +225,23 @@ def test_a_product_held_or_unknown_is_refused_at_its_address(signed_in):
     assert held.soup.select_one("#page-alert")["data-code"] == "already_subscribed"
     assert browser.get("/products/no-such-product/buy").status == 404
     assert browser.get("/products/gotowebinar/rent").status == 404
+
+
+def test_the_language_switch_on_a_refused_post_comes_back_to_the_form(signed_in):
+    browser, _ = signed_in()
+    browser.get("/products/gotowebinar/buy?level=pro&licenses=3")
+    response = browser.client.post(
+        "/products/gotowebinar/buy", data={"csrf_token": browser.page.csrf(), "level": "pro",
+                                           "licenses": "3"},
+        headers={"referer": "http://testserver/products/gotowebinar/buy?level=pro&licenses=3"})
+    assert response.status_code == 422
+    switch = response.text.split('name="next" value="')[1].split('"')[0]
+    assert switch == "/products/gotowebinar/buy?level=pro&amp;licenses=3"
+
+
+def test_an_unknown_level_is_refused_at_the_level(signed_in):
+    browser, _ = signed_in()
+    page = browser.get("/products/gotowebinar/buy?level=platinum&licenses=3")
+    assert page.status == 422
+    assert page.field_error("level") == "Choose a subscription level."
+    assert page.soup.select_one("fieldset")["aria-describedby"] == "level-error"

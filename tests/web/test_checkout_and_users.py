@@ -251,3 +251,16 @@ def test_messages_are_for_billing_contacts(new_browser, make_account):
     page = browser.get("/messages")
     assert page.status == 403
     assert page.alert() == "Seul un contact de facturation de ce compte peut lire ses messages."
+
+
+def test_every_refusal_at_a_field_is_tied_to_a_control(signed_in):
+    """aria-describedby points at each shown field refusal, with or without a card on file."""
+    for card_on_file in (False, True):
+        browser, _ = signed_in(cart=WEBINAR, card_on_file=card_on_file)
+        page = browser.get("/place-order")
+        refused = browser.post("/place-order", {**_form(page), "payment": "new"})
+        shown = refused.soup.select('[role=alert][data-field]:not([hidden])')
+        assert [a["data-field"] for a in shown] == ["card"]
+        for alert in shown:
+            tied = refused.soup.select(f'[aria-describedby~="{alert["id"]}"]')
+            assert tied, f"{alert['id']} is tied to no control"

@@ -27,6 +27,17 @@ def test_a_wrong_password_gives_one_generic_message_and_keeps_the_email(browser,
     assert unknown.alert() == page.alert()  # R1: no hint which was wrong
 
 
+def test_repeated_failed_sign_ins_are_slowed_down(browser, make_account):
+    account = make_account()
+    for _ in range(10):
+        page = browser.sign_in(account.email, "still wrong")
+        if page.status == 429:
+            break
+    assert page.status == 429 and int(page.headers["retry-after"]) > 0
+    assert page.soup.select_one("#page-alert")["data-code"] == "too_many_attempts"
+    assert page.value("email") == account.email
+
+
 def test_session_cookie_flags(make_account, app):
     account = make_account()
     for base, secure in (("http://testserver", False), ("https://testserver", True)):
@@ -68,6 +79,10 @@ def test_pages_need_a_session_and_come_back_after_sign_in(browser, make_account)
     assert response.status_code == 303
     assert response.headers["location"] == "/sign-in?next=/cart%3Fx%3D1"
     account = make_account()
+    page = browser.get(response.headers["location"])
+    assert page.status == 200 and page.alert() == "Please sign in first."
+    assert page.soup.select_one("#page-alert")["data-code"] == "not_signed_in"
+    assert browser.get("/sign-in").alert() is None  # asked for, nothing to explain
     page = browser.get(response.headers["location"])
     assert page.soup.select_one('form[action="/sign-in"] [name=next]')["value"] == "/cart?x=1"
     done = browser.post("/sign-in", {"email": account.email, "password": account.password,
@@ -163,3 +178,20 @@ def test_an_unexpected_error_shows_the_error_page_in_the_persons_language(
     assert "Un problème est survenu" in response.text
     assert "secret internals" not in response.text and "Traceback" not in response.text
     assert "content-security-policy" in response.headers
+
+
+def test_even_a_failing_error_page_shows_no_stack_trace(signed_in, web_backend, monkeypatch):
+    import backend.web.app as pages
+
+    browser, _ = signed_in()
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(type(web_backend.service), "account", broken)
+    monkeypatch.setattr(pages, "render", broken)
+    client = TestClient(browser.client.app, raise_server_exceptions=False,
+                        cookies=dict(browser.client.cookies))
+    response = client.get("/account")
+    assert response.status_code == 500 and "secret" not in response.text
+    assert response.text.startswith("Something went wrong.")

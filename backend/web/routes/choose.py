@@ -77,8 +77,8 @@ def _choice_page(request: Request, product: AvailableProductOut, action: Action,
     errors = dict(errors or {})
     chosen = _level(product, level)
     if level and chosen is None and len(product.levels) > 1:
-        errors.setdefault("level", Refusal("validation", _msg(request, _(
-            "Choose a subscription level.")), "level"))
+        errors.setdefault("level", refusal(request, ValidationFailed(
+            _("Choose a subscription level."), field="level"), at_fields=CHOICE_FIELDS))
     if chosen is not None and licenses is not None and "licenses" not in errors:
         try:
             parse_licenses(licenses, chosen.max_licenses)
@@ -106,12 +106,6 @@ def _choice_page(request: Request, product: AvailableProductOut, action: Action,
                   term=term if term in ("monthly", "annual") else None, step=current,
                   errors=errors, alert=alert, primary_label=primary_label,
                   currency=service(request).account(current_user(request)).currency)
-
-
-def _msg(request: Request, msgid: str) -> str:
-    from backend.web.rendering import tr
-
-    return tr(request, msgid)
 
 
 @router.get("/products/{code}/{action}")

@@ -37,9 +37,11 @@ def home(request: Request) -> Response:
 
 
 @router.get("/sign-in")
-def sign_in_page(request: Request, next: str = "/account") -> Response:  # noqa: A002
+def sign_in_page(request: Request, next: str | None = None) -> Response:  # noqa: A002
+    """Sent here from a page (`next`): the page says why, as the API would (R1)."""
+    alert = refusal(request, NotSignedIn()) if next is not None else None
     return render(request, "sign_in.html", email="", next=local_path(next, "/account"),
-                  alert=None)
+                  alert=alert)
 
 
 @router.post("/sign-in")
@@ -50,8 +52,11 @@ def sign_in(request: Request, form: Form) -> Response:
         session = service(request).sign_in(email, str(form.get("password", "")))
     except DomainError as err:  # R1: one generic message, the email kept
         shown = refusal(request, err)
-        return render(request, "sign_in.html", status=shown.status, email=email,
+        page = render(request, "sign_in.html", status=shown.status, email=email,
                       next=target, alert=shown)
+        if err.params.get("retry_after") is not None:  # too many failed sign-ins
+            page.headers["Retry-After"] = str(err.params["retry_after"])
+        return page
     response = see_other(target)
     set_cookie(response, request, SESSION_COOKIE, session.token)
     return response
