@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -43,8 +43,9 @@ class BillingCenterApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2", "toggle_language", N_("Français"), priority=True),
-        Binding("ctrl+p", "command_palette", N_("Commands"), priority=True),
-        Binding("ctrl+q", "quit", N_("Quit"), priority=True),
+        # shown at the footer's right end by Textual, and ctrl+q as Textual does: not twice
+        Binding("ctrl+p", "command_palette", N_("Commands"), show=False, priority=True),
+        Binding("ctrl+q", "quit", N_("Quit"), show=False, priority=True),
     ]
 
     language: reactive[str] = reactive("en", init=False)
@@ -125,6 +126,30 @@ class BillingCenterApp(App[int]):
         if self._catalog is None:
             self._catalog = client.catalog()
         return self._catalog
+
+    def load_catalog_quietly(self) -> None:
+        """The catalog, if the Billing Center gives it (from a worker thread); a refusal
+        only leaves the palette without its Buy and Try entries."""
+        try:
+            self.cached_catalog(self.wait_for_client())
+        except ClientError:
+            pass
+
+    def loaded_catalog(self) -> list:
+        return list(self._catalog or [])
+
+    def choose_directly(self, product: Any, action: str) -> None:
+        """Buy or Try a catalog product without the product list (the palette's entries)."""
+        from tui.choice import Choice
+        from tui.screens.level import LevelScreen
+        from tui.screens.licenses import LicensesScreen
+
+        choice = Choice(product=product, action=action)  # type: ignore[arg-type]
+        if choice.several_levels:
+            self.push_screen(LevelScreen(choice))
+        else:
+            choice.level = product.levels[0]
+            self.push_screen(LicensesScreen(choice))
 
     # --- the session --------------------------------------------------------------------
 

@@ -1,9 +1,12 @@
 """The Billing Center's entries in the command palette (Ctrl+P), in the app's language:
 Add a new subscription, Cart, Manage user products, Messages and Sign out once signed in,
-and the language at any time."""
+Buy or Try each product of the catalog directly (the way in for a direct attempt: the
+Billing Center itself says when it is not allowed, R0.1, R9.4), and the language at any
+time."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -28,6 +31,12 @@ class BillingCommands(Provider):
                 if dashboard is not None:
                     dashboard.run_action(action)
 
+            for product in app.loaded_catalog():
+                for action, help_text in (("buy", "Buy {product} without the product list"),
+                                          ("try", "Try {product} without the product list")):
+                    commands.append((f"{t.label(action)} {product.name}",
+                                     t.tr(help_text, product=product.name),
+                                     partial(app.choose_directly, product, action)))
             commands += [
                 (t.label("add_subscription"), t.tr("Choose a product to buy or to try"),
                  partial(on_dashboard, "add_subscription")),
@@ -47,6 +56,12 @@ class BillingCommands(Provider):
              partial(app.set_language, "fr")),
         ]
         return commands
+
+    async def startup(self) -> None:
+        """The catalog, for the Buy and Try entries (read once per session, off the loop)."""
+        app: BillingCenterApp = self.app  # type: ignore[assignment]
+        if app.session is not None:
+            await asyncio.to_thread(app.load_catalog_quietly)
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self._commands():

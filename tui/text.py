@@ -58,7 +58,7 @@ class Text:
     def card(self, card: object) -> str:
         """A card on file: "Visa •••• 4242, expires 12/2030" (never more than last four)."""
         return self.tr("{brand} •••• {last4}, expires {month}/{year}",
-                       brand=card.brand, last4=card.last4,  # type: ignore[attr-defined]
+                       brand=str(card.brand).title(), last4=card.last4,  # type: ignore[attr-defined]
                        month=str(card.exp_month).zfill(2),  # type: ignore[attr-defined]
                        year=card.exp_year)  # type: ignore[attr-defined]
 

@@ -20,17 +20,20 @@ Where the protocol asks for what a screen does not offer:
   words (a refusal found by the screen itself at a field, such as R6's range, is a
   `validation` refusal at that field);
 - after signing out, the account cannot be shown: the sign-in screen is the refusal
-  `not_signed_in`, with the words it shows.
+  `not_signed_in`, with the words it shows; an empty cart offers no Place Order page: what
+  the cart says is the refusal `cart_empty`.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Awaitable, Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from textual.events import Paste
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, DataTable, Input, OptionList, RadioButton, Static
@@ -75,7 +78,7 @@ from steps.labels import label
 T = TypeVar("T")
 
 SIZE = (140, 50)
-DEADLINE_S = 30.0  # the longest a screen may take to settle after an action
+DEADLINE_S = 20.0  # the longest a screen may take to settle after an action
 MAX_STEPS_BACK = 12
 
 # Error lines named after a field (`#<field>-error`) and the field's label key.
@@ -122,9 +125,12 @@ class TuiDriver:
     # --- plumbing -----------------------------------------------------------------------------
 
     def _do(self, what: str, job: Callable[[], Awaitable[T]]) -> T:
-        self._journal.append(what)
-        del self._journal[:-30]
-        return self.ui.call(job, deadline=DEADLINE_S * 3)
+        started = time.perf_counter()
+        try:
+            return self.ui.call(job, deadline=DEADLINE_S * 3)
+        finally:
+            self._journal.append(f"{what} ({time.perf_counter() - started:.2f} s)")
+            del self._journal[:-30]
 
     @property
     def screen(self) -> Screen[Any]:
@@ -135,13 +141,24 @@ class TuiDriver:
             return True
         return any(getattr(node, "loading", False) for node in self.screen.query("*"))
 
+    async def _steady(self, condition: Callable[[], bool], what: str,
+                      *, deadline: float = DEADLINE_S) -> None:
+        """Wait until `condition()` holds with nothing left to do: no call running, no
+        message waiting (a screen just pushed has run its mount handlers)."""
+        for _ in range(20):
+            await self.ui.until(lambda: condition() and not self._busy(), what, deadline=deadline)
+            await self.ui.drained()
+            if condition() and not self._busy():
+                return
+        raise ScreenTimeout(f"{what}: the screen kept changing")
+
     async def _settled(self, what: str = "the screen to settle") -> None:
-        await self.ui.until(lambda: not self._busy(), what, deadline=DEADLINE_S)
+        await self._steady(lambda: True, what)
 
     async def _on(self, kind: str, *, deadline: float = DEADLINE_S) -> Screen[Any]:
         """Wait until a screen of this class name is active and done loading."""
-        await self.ui.until(
-            lambda: type(self.screen).__name__ == kind and not self._busy(),
+        await self._steady(
+            lambda: type(self.screen).__name__ == kind,
             f"the {kind} to be shown (now: {type(self.screen).__name__})",
             deadline=deadline,
         )
@@ -149,13 +166,10 @@ class TuiDriver:
 
     async def _outcome(self, *kinds: str) -> Screen[Any]:
         """After an action: one of these screens, or a refusal on the active one (raised)."""
-
-        def landed() -> bool:
-            if self._busy():
-                return False
-            return type(self.screen).__name__ in kinds or self._refusal() is not None
-
-        await self.ui.until(landed, f"one of {kinds} or a refusal", deadline=DEADLINE_S)
+        await self._steady(
+            lambda: type(self.screen).__name__ in kinds or self._refusal() is not None,
+            f"one of {kinds} or a refusal (now: {type(self.screen).__name__})",
+        )
         refusal = self._refusal()
         if type(self.screen).__name__ not in kinds and refusal is not None:
             raise Refused(refusal)
@@ -174,7 +188,18 @@ class TuiDriver:
     def _caption_value(self, selector: str) -> str:
         return value_after_caption(self._text(selector))
 
+    async def _activate(self, selector: str) -> None:
+        """Move the focus to a button (or a check box, a radio button) and press Enter, as a
+        person at the keyboard does."""
+        widget = self._query(selector)
+        if widget.disabled or not shown(widget):
+            raise AssertionError(f"{selector} is not available on {type(self.screen).__name__}")
+        widget.focus()
+        await self.ui.drained()
+        await self._press("enter")
+
     async def _click(self, selector: str) -> None:
+        """A mouse click (Pilot's), where the keyboard has no direct way."""
         assert self.ui.pilot is not None
         widget = self._query(selector)
         widget.scroll_visible(animate=False)
@@ -183,19 +208,51 @@ class TuiDriver:
             raise AssertionError(f"{selector} could not be clicked on {type(self.screen).__name__}")
 
     async def _press(self, *keys: str) -> None:
-        assert self.ui.pilot is not None
-        await self.ui.pilot.press(*keys)
+        await self.ui.press(*keys)
 
     async def _type_into(self, selector: str, text: str) -> None:
-        """Focus a field, clear it and type `text` as a person does."""
+        """Focus a field, select what it holds and put `text` in its place, the way a
+        terminal delivers a paste (one event: typing key by key costs ~50 ms a key)."""
         field = self._query(selector, Input)
         if field.disabled:
             raise AssertionError(f"{selector} is disabled on {type(self.screen).__name__}")
         field.focus()
-        await self.ui.settle()
-        await self._press("end", "ctrl+u")
+        await self.ui.drained()
+        await self._press("ctrl+shift+a")
         if text:
-            await self._press(*text)
+            await self.ui.post(Paste(text))
+        else:
+            await self._press("backspace")
+        if field.max_length and len(text) > field.max_length:
+            raise AssertionError(
+                f"{selector} takes at most {field.max_length} characters: {text!r} cannot be typed"
+            )
+        await self.ui.until(lambda: field.value == text, f"{selector} to read {text!r}")
+
+    async def _palette(self, command: str) -> None:
+        """Run a command of the command palette (Ctrl+P) by its name, as typed there."""
+        from textual.command import CommandList, CommandPalette
+
+        await self._press("ctrl+p")
+        await self._steady(lambda: isinstance(self.screen, CommandPalette), "the command palette")
+        await self.ui.post(Paste(command))
+
+        def position() -> int | None:
+            found = self.screen.query(CommandList)
+            if not found:
+                return None
+            options = found.first()
+            for index in range(options.option_count):
+                name = plain(options.get_option_at_index(index).prompt).split("\n")[0]
+                if flat(name) == command:  # (its help text is on the next line)
+                    return index + 1  # 0 would read as "not found"
+            return None
+
+        index = await self.ui.until(position, f"{command!r} among the commands")
+        await self._press(*["down"] * index, "enter")
+        await self._steady(
+            lambda: not isinstance(self.screen, CommandPalette), "the palette to close"
+        )
 
     async def _to_dashboard(self) -> Screen[Any]:
         for _ in range(MAX_STEPS_BACK):
@@ -216,7 +273,6 @@ class TuiDriver:
     def _refusal(self) -> Refusal | None:
         """The refusal the active screen shows, if any."""
         screen = self.screen
-        general = getattr(screen, "ERROR_ID", None)
         for static in screen.query(".error"):
             if not isinstance(static, Static) or not shown(static):
                 continue
@@ -224,7 +280,7 @@ class TuiDriver:
             if not words:
                 continue
             ident = static.id or ""
-            field = None if ident == general else FIELD_KEYS.get(ident.removesuffix("-error"))
+            field = FIELD_KEYS.get(ident.removesuffix("-error"))
             codes = [c.removeprefix("refusal-") for c in static.classes if c.startswith("refusal-")]
             if codes:
                 code = codes[0]
@@ -334,10 +390,9 @@ class TuiDriver:
         """Put a table's cursor on a row with the arrow keys."""
         table = self._query(selector, DataTable)
         table.focus()
-        await self.ui.settle()
-        await self._press("home")
-        for _ in range(index):
-            await self._press("down")
+        await self.ui.drained()
+        step = index - table.cursor_row
+        await self._press(*(["down"] * step if step > 0 else ["up"] * -step))
         if table.cursor_row != index:
             raise AssertionError(f"{selector}: cursor on row {table.cursor_row}, not {index}")
 
@@ -398,7 +453,7 @@ class TuiDriver:
 
     async def _sign_out(self) -> None:
         await self._to_dashboard()
-        await self._click("#sign-out")
+        await self._activate("#sign-out")
         await self._on("SignInScreen")
 
     def sign_out(self) -> None:
@@ -475,7 +530,7 @@ class TuiDriver:
     async def _open_products(self) -> None:
         await self._to_dashboard()
         if self._has("#add-subscription"):
-            await self._click("#add-subscription")
+            await self._activate("#add-subscription")
         else:
             await self._press("a")  # not offered: the direct attempt the dashboard binds
         await self._outcome("ProductsScreen")
@@ -511,14 +566,14 @@ class TuiDriver:
                 row_code = (row.id or "").removeprefix("product-")
                 if self._text(f"#name-{row_code}").casefold() == product.casefold():
                     code = row_code
-            if code is None:
-                raise AssertionError(f"{product} is not listed: {self._offered()}")
             button = f"#{action}-{code}"
-            if self._has(button):
-                await self._click(button)
+            if code is None:  # not listed: the palette's direct entry for it
+                await self._palette(f"{label(action, self.lang)} {product}")
+            elif self._has(button):
+                await self._activate(button)
             else:  # not offered: the key the product list binds to the action
                 self._query(f"#buy-{code}", Button).focus()
-                await self.ui.settle()
+                await self.ui.drained()
                 await self._press("t" if action == "try" else "b")
             await self._outcome("LevelScreen", "LicensesScreen")
             return self._choice()
@@ -594,7 +649,7 @@ class TuiDriver:
                 raise AssertionError(f"{level} is not among the levels {levels}")
             options = self._query("#levels", OptionList)
             options.focus()
-            await self.ui.settle()
+            await self.ui.drained()
             await self._press("home", *["down"] * wanted[0], "enter")
             await self._outcome("LicensesScreen")
             return self._choice()
@@ -609,7 +664,7 @@ class TuiDriver:
             refusal = self._refusal()
             if refusal is not None:
                 raise Refused(refusal)
-            await self._click("#next")
+            await self._activate("#next")
             await self._outcome("TermScreen")
             await self._primary_ready()
             return self._choice()
@@ -626,7 +681,7 @@ class TuiDriver:
     def pick_term(self, term: Term) -> SubscriptionChoice:
         async def pick() -> SubscriptionChoice:
             await self._on("TermScreen")
-            await self._click(f"#term-{term}")
+            await self._press("m" if term == "monthly" else "y")  # the step's keys
             await self.ui.until(
                 lambda: self._query(f"#term-{term}", RadioButton).value, f"{term} to be chosen"
             )
@@ -638,7 +693,7 @@ class TuiDriver:
         async def confirm() -> PlaceOrderPage | CartView | TrialConfirmation:
             await self._on("TermScreen")
             await self._primary_ready()
-            await self._click("#primary-action")
+            await self._activate("#primary-action")
             landed = await self._outcome(
                 "PlaceOrderScreen", "CartScreen", "TrialConfirmationScreen"
             )
@@ -663,7 +718,7 @@ class TuiDriver:
 
     async def _open_cart(self) -> None:
         await self._to_dashboard()
-        await self._click("#cart")
+        await self._activate("#cart")
         await self._outcome("CartScreen")
 
     def _cart(self) -> CartView:
@@ -685,12 +740,16 @@ class TuiDriver:
 
         return self._do("view the cart", view)
 
-    async def _to_place_order(self) -> None:
-        if type(self.screen).__name__ == "PlaceOrderScreen":
+    async def _to_place_order(self, *, afresh: bool = False) -> None:
+        """The Place Order page: the one shown, or (afresh) opened again from the cart."""
+        if not afresh and type(self.screen).__name__ == "PlaceOrderScreen":
             await self._settled()
             return
         await self._open_cart()
-        await self._click("#place-order")
+        if not self._has("#place-order") and self._has("#cart-empty"):
+            # R10.5: the cart offers no Place Order page; what it says is the refusal
+            raise Refused(Refusal(code="cart_empty", message=self._text("#cart-empty")))
+        await self._activate("#place-order")
         await self._outcome("PlaceOrderScreen")
 
     async def _page(self) -> PlaceOrderPage:
@@ -719,7 +778,7 @@ class TuiDriver:
 
     def open_place_order(self) -> PlaceOrderPage:
         async def open_it() -> PlaceOrderPage:
-            await self._to_place_order()
+            await self._to_place_order(afresh=True)
             return await self._page()
 
         return self._do("open the Place Order page", open_it)
@@ -736,7 +795,7 @@ class TuiDriver:
 
     async def _edit_order(self, product: str) -> None:
         await self._to_place_order()
-        await self._click("#edit-order")
+        await self._activate("#edit-order")
         await self._on("EditOrderScreen")
         index = self._row_index("#edit-items", "product", product)
         await self._move_cursor("#edit-items", index)
@@ -767,7 +826,7 @@ class TuiDriver:
                 await self._type_into("#licenses", licenses)
             if term is not None:
                 await self._click(f"#term-{term}")
-            await self._click("#apply")
+            await self._activate("#apply")
             await self._settled()
             refusal = self._refusal()
             if refusal is not None:
@@ -785,9 +844,9 @@ class TuiDriver:
         if not wanted:
             raise AssertionError(f"{level} is not among {names}")
         select.focus()
-        await self.ui.settle()
+        await self.ui.drained()
         await self._press("enter")
-        await self.ui.settle()
+        await self.ui.drained()
         await self._press("home", *["down"] * wanted[0], "enter")
         await self.ui.until(
             lambda: flat(plain(dict((v, p) for p, v in select._options).get(select.value, "")))  # noqa: SLF001
@@ -799,7 +858,7 @@ class TuiDriver:
     def remove_item(self, product: str) -> PlaceOrderPage | CartView:
         async def remove() -> PlaceOrderPage | CartView:
             await self._edit_order(product)
-            await self._click("#remove")
+            await self._activate("#remove")
             landed = await self._outcome("CartScreen", "EditOrderScreen")
             await self._settled()
             if type(landed).__name__ == "CartScreen" or type(self.screen).__name__ == "CartScreen":
@@ -817,7 +876,7 @@ class TuiDriver:
         if saved:
             box = self._query("#use-saved-card", Checkbox)
             if box.value != payment.use_saved_card:
-                await self._click("#use-saved-card")
+                await self._activate("#use-saved-card")
                 await self.ui.until(lambda: box.value == payment.use_saved_card, "the card choice")
         card = payment.card
         if card is not None:
@@ -838,7 +897,7 @@ class TuiDriver:
     def pay(self, payment: Payment) -> Confirmation:
         async def pay() -> Confirmation:
             await self._fill_payment(payment)
-            await self._click("#place-order")
+            await self._activate("#place-order")
             return await self._placed()
 
         return self._do("pay", pay)
@@ -892,7 +951,7 @@ class TuiDriver:
     async def _open_users(self) -> None:
         if type(self.screen).__name__ != "UsersScreen":
             await self._to_dashboard()
-            await self._click("#manage-users")
+            await self._activate("#manage-users")
         await self._outcome("UsersScreen")
 
     def _users(self) -> UserProductsView:
@@ -901,7 +960,7 @@ class TuiDriver:
             UserLicenses(
                 email=row["email"],
                 name=row.get("name", ""),
-                is_billing_contact=contact in row.get("role", row.get("name", "")),
+                is_billing_contact=row["role"] == contact,
                 products=tuple(p.strip() for p in row.get("products", "").split(",") if p.strip()),
             )
             for row in self._rows("#users")

@@ -18,7 +18,11 @@ from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, TypeVar
 
+from textual import events
 from textual.app import App
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.pilot import Pilot
 
 T = TypeVar("T")
@@ -115,23 +119,64 @@ class AppThread:
     # --- waiting (coroutines: call them from a job) --------------------------------------
 
     async def settle(self) -> None:
-        """Let the app handle what is queued and repaint."""
+        """Let the app handle what is queued and repaint (Pilot's wait for the CPU to idle:
+        only where a layout must be done before a click lands)."""
         assert self.pilot is not None
         await self.pilot.pause()
+
+    def _pumps(self) -> list[MessagePump]:
+        screen = self.app.screen
+        return [self.app, *self.app.screen_stack, *screen.walk_children(with_self=False)]
+
+    async def drained(self, *, deadline: float = 10.0) -> None:
+        """Wait until every message queue of the app and its active screen is empty on
+        three passes of the loop in a row: what was sent has been handled (a worker it
+        started may still run: wait for its outcome with `until`). Pilot waits for the CPU
+        to idle instead, up to a second a key whenever a worker thread computes."""
+        loop = asyncio.get_running_loop()
+        give_up = loop.time() + deadline
+        quiet = 0
+        while quiet < 3:
+            await asyncio.sleep(0 if quiet else POLL_S / 5)
+            empty = all(pump._message_queue.empty() for pump in self._pumps())  # noqa: SLF001
+            quiet = quiet + 1 if empty else 0
+            if loop.time() > give_up:
+                raise ScreenTimeout(f"the app still had messages to handle after {deadline:.0f} s")
+
+    async def post(self, message: Message) -> None:
+        """Deliver one event as the terminal does, and wait until it has been handled."""
+        self.app.post_message(message)
+        await self.drained()
+
+    async def press(self, *keys: str) -> None:
+        """Key presses as the terminal sends them (named as Pilot names them)."""
+        for key in keys:
+            if len(key) == 1 and not key.isalnum():
+                key = _character_to_key(key)
+            try:
+                import unicodedata
+
+                char: str | None = unicodedata.lookup(
+                    _get_unicode_name_from_key(REPLACED_KEYS.get(key, key))
+                )
+            except KeyError:
+                char = key if len(key) == 1 else None
+            await self.post(events.Key(key, char))
 
     async def until(
         self, condition: Callable[[], T | None], what: str, *, deadline: float = 20.0
     ) -> T:
-        """The first truthy value of `condition()`, looked at each time the app is idle."""
+        """The first truthy value of `condition()`, looked at again whenever the loop has
+        run the app's pending work (worker threads post their outcome to it)."""
         loop = asyncio.get_running_loop()
         give_up = loop.time() + deadline
         while True:
-            await self.settle()
             value = condition()
             if value:
                 return value
             if loop.time() > give_up:
                 raise ScreenTimeout(f"waited {deadline:.0f} s for {what}")
+            # not sleep(0): a loop that never sleeps holds the GIL from the worker threads
             await asyncio.sleep(POLL_S)
 
     def screenshot_svg(self) -> str:

@@ -18,7 +18,7 @@ from datetime import date
 import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Button, DataTable, Static
+from textual.widgets import DataTable, Static
 
 from backend.bootstrap import build
 from backend.service_layer import testing
@@ -78,8 +78,10 @@ class Session:
             except Exception:  # a widget that is not mounted yet
                 pass
             if time.monotonic() > deadline:
+                errors = {w.id: str(w.content) for w in self.app.screen.query(".error")
+                          if str(w.content)}
                 raise AssertionError(f"timed out waiting for {what}; screen: "
-                                     f"{type(self.app.screen).__name__}")
+                                     f"{type(self.app.screen).__name__}, errors: {errors}")
 
     async def on_screen(self, name: str) -> None:
         await self.until(lambda: type(self.app.screen).__name__ == name, name)
@@ -88,9 +90,11 @@ class Session:
         return self.app.screen.query_one(selector, kind)
 
     def text(self, selector: str) -> str:
-        """What a Static or a Button shows, no-break spaces as spaces."""
+        """What a Static, a Button or a toggle shows, no-break spaces as spaces."""
         widget = self.q(selector)
-        shown = widget.label if isinstance(widget, Button) else widget.content  # type: ignore
+        shown = getattr(widget, "label", None)
+        if shown is None:
+            shown = widget.content  # type: ignore[attr-defined]
         return str(shown).replace("\u202f", " ").replace("\xa0", " ")
 
     def shown(self, selector: str) -> bool:

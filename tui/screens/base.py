@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 
 from tui.client import ClientError
 from tui.text import Text
+from tui.widgets.error import tag_reason
 
 if TYPE_CHECKING:
     from tui.app import BillingCenterApp
@@ -158,7 +159,8 @@ class BillingMixin:
                 outcome, error = None, ClientError(
                     "internal", self.t.tr("Something went wrong: {error}", error=str(err)))
             if not worker.is_cancelled:
-                app.call_from_thread(finish, outcome, error)
+                # as a callback of the screen: a bug in `done` fails loudly, like any handler
+                app.call_from_thread(node.call_later, finish, outcome, error)
 
         node.run_worker(work, thread=True, group=group, exclusive=True, exit_on_error=False)
 
@@ -180,6 +182,7 @@ class BillingMixin:
             self.app.notify(err.message, severity="error")
             return
         target.update(err.message)
+        tag_reason(target, err.code)
         target.display = True
         focus_id = field_widget_id(err.field) if err.field else None
         if focus_id:
@@ -192,6 +195,7 @@ class BillingMixin:
         node: Any = self
         for static in node.query(".error"):
             static.update("")
+            tag_reason(static, None)
 
 
 class BillingScreen(BillingMixin, Screen):

@@ -23,6 +23,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from tui.screens.base import L_, N_, StepScreen
+from tui.widgets.error import ErrorLine
 from tui.widgets.tables import cursor_key, refill
 
 
@@ -45,7 +46,7 @@ class CartScreen(StepScreen):
             yield Static(id="cart-title", classes="title", markup=False)
             yield DataTable(id="cart-items", cursor_type="row", zebra_stripes=True)
             yield Static(id="cart-empty", classes="note", markup=False)
-            yield Static(id="cart-error", classes="error", markup=False)
+            yield ErrorLine(id="cart-error")
             with Horizontal(classes="actions"):
                 yield Button(id="place-order", variant="primary")
                 yield Button(id="add-more")

@@ -6,6 +6,7 @@ Widget ids:
 - Static#today: the account's today (its clock, R14).
 - Static#billing-day: "Billing day: 15".
 - Static#card: the card on file ("Visa •••• 4242, expires 12/2030") or that there is none.
+- Static#vat-number: the VAT number saved on the account (R11.2), when there is one.
 - Static#cart-count: how many items wait in the cart.
 - DataTable#subscriptions, one row per subscription (row key: product code), columns
   (keys): product, level, status (Active / Trial / Expired), licenses ("assigned / total"),
@@ -32,6 +33,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from tui.screens.base import L_, N_, BillingScreen, localize_bindings
+from tui.widgets.error import ErrorLine
 from tui.widgets.tables import refill
 
 
@@ -61,6 +63,7 @@ class DashboardScreen(BillingScreen):
                     yield Static(id="billing-day", markup=False)
                 with Vertical(id="account-side"):
                     yield Static(id="card", markup=False)
+                    yield Static(id="vat-number", markup=False)
                     yield Static(id="cart-count", markup=False)
             yield Static(id="subscriptions-title", classes="title", markup=False)
             yield DataTable(id="subscriptions", cursor_type="row", zebra_stripes=True)
@@ -69,7 +72,7 @@ class DashboardScreen(BillingScreen):
                 with Vertical(id="cannot-add-box"):
                     yield Static(id="cannot-add", markup=False)
                     yield Static(id="portal-link", markup=False)
-            yield Static(id="dashboard-error", classes="error", markup=False)
+            yield ErrorLine(id="dashboard-error")
             with Horizontal(classes="actions"):
                 yield Button(id="cart")
                 yield Button(id="manage-users")
@@ -127,6 +130,9 @@ class DashboardScreen(BillingScreen):
         card = account.card
         self.query_one("#card", Static).update(
             t.pair(t.tr("Card on file"), t.card(card)) if card else t.tr("No card on file"))
+        vat_number = self.query_one("#vat-number", Static)
+        vat_number.update(t.pair(t.label("vat_number"), account.vat_number or ""))
+        vat_number.display = bool(account.vat_number)
         self.query_one("#cart-count", Static).update(
             t.pair(t.tr("Items in the cart"), account.cart_count))
         self._show_subscriptions()

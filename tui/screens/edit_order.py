@@ -39,6 +39,7 @@ from textual.widgets import (
 )
 
 from tui.screens.base import N_, StepScreen
+from tui.widgets.error import ErrorLine
 from tui.widgets.field import Field
 from tui.widgets.tables import refill
 
@@ -64,19 +65,20 @@ class EditOrderScreen(StepScreen):
             yield DataTable(id="edit-items", cursor_type="row", zebra_stripes=True)
             with Vertical(id="edit-form", classes="panel"):
                 yield Static(id="edit-product", classes="title", markup=False)
-                yield Select([], id="level", allow_blank=False)
-                yield Static(id="level-error", classes="error", markup=False)
+                # its options are the edited product's levels, set once the catalog is in
+                yield Select([("–", "")], id="level", allow_blank=False)
+                yield ErrorLine(id="level-error")
                 with Horizontal(id="licenses-row"):
                     yield Field("licenses", max_length=6)
                     yield Static(id="licenses-range", classes="note", markup=False)
                 with RadioSet(id="term"):
                     yield RadioButton(id="term-monthly")
                     yield RadioButton(id="term-annual")
-                yield Static(id="term-error", classes="error", markup=False)
+                yield ErrorLine(id="term-error")
                 with Horizontal(classes="actions"):
                     yield Button(id="apply", variant="primary")
                     yield Button(id="remove", variant="error")
-            yield Static(id="edit-error", classes="error", markup=False)
+            yield ErrorLine(id="edit-error")
             with Horizontal(classes="actions"):
                 yield Button(id="back-to-order")
         yield Footer()

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from tui.choice import Choice
 from tui.screens.base import StepScreen
+from tui.widgets.error import ErrorLine
 
 
 class LevelScreen(StepScreen):
@@ -34,7 +35,7 @@ class LevelScreen(StepScreen):
         with Vertical(id="level-step"):
             yield Static(id="level-product", classes="title", markup=False)
             yield OptionList(id="levels")
-            yield Static(id="level-error", classes="error", markup=False)
+            yield ErrorLine(id="level-error")
         yield Footer()
 
     def on_mount(self) -> None:

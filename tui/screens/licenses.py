@@ -44,8 +44,8 @@ class LicensesScreen(BillingModal):
     def compose(self) -> ComposeResult:
         with Vertical(id="licenses-dialog"):
             yield Static(id="licenses-title", classes="title", markup=False)
-            yield Field("licenses", value=self.choice.licenses)
             yield Static(id="licenses-range", classes="note", markup=False)
+            yield Field("licenses", value=self.choice.licenses)
             with Horizontal(classes="actions"):
                 yield Button(id="next", variant="primary")
         yield Footer()

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.screens.base import N_, StepScreen
+from tui.widgets.error import ErrorLine
 
 
 class MessagesScreen(StepScreen):
@@ -40,7 +41,7 @@ class MessagesScreen(StepScreen):
         with Vertical(id="messages-page"):
             yield Static(id="messages-title", classes="title", markup=False)
             yield Static(id="no-messages", classes="note", markup=False)
-            yield Static(id="messages-error", classes="error", markup=False)
+            yield ErrorLine(id="messages-error")
             with Horizontal(id="messages-panes"):
                 yield OptionList(id="message-list")
                 with VerticalScroll(id="message-view"):

@@ -40,6 +40,7 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
 
 from tui.client import CardInput, ClientError, ConnectionProblem
 from tui.screens.base import L_, StepScreen
+from tui.widgets.error import ErrorLine
 from tui.widgets.field import Field
 from tui.widgets.order_lines import OrderLines
 from tui.widgets.totals import Totals
@@ -85,8 +86,8 @@ class PlaceOrderScreen(StepScreen):
                     yield Field("card-number", max_length=23, classes="wide")
                     yield Field("card-exp-month", max_length=2)
                     yield Field("card-exp-year", max_length=4)
-                    yield Field("card-cvc", max_length=4, password=True)
-            yield Static(id="order-error", classes="error", markup=False)
+                    yield Field("card-cvc", max_length=8, password=True)
+            yield ErrorLine(id="order-error")
             with Horizontal(classes="actions"):
                 yield Button(id="place-order", variant="success")
         yield Footer()

@@ -25,6 +25,7 @@ from textual.widgets import Button, Footer, Header, Static
 
 from tui.choice import Action, Choice
 from tui.screens.base import L_, N_, StepScreen
+from tui.widgets.error import ErrorLine
 
 
 class ProductsScreen(StepScreen):
@@ -55,7 +56,7 @@ class ProductsScreen(StepScreen):
                     if product.can_try:
                         yield Button(id=f"try-{code}")
             yield Static(id="no-products", markup=False)
-            yield Static(id="products-error", classes="error", markup=False)
+            yield ErrorLine(id="products-error")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -25,6 +25,7 @@ from textual.widgets import Button, Footer, Header, Input, Static
 
 from tui.client import ClientError
 from tui.screens.base import L_, BillingScreen
+from tui.widgets.error import ErrorLine
 from tui.widgets.field import Field
 
 
@@ -40,7 +41,7 @@ class SignInScreen(BillingScreen):
             yield Static(id="title", markup=False)
             yield Field("email", value=self.app.prefill_email or "")
             yield Field("password", password=True)
-            yield Static(id="form-error", classes="error", markup=False)
+            yield ErrorLine(id="form-error")
             yield Button(id="sign-in", variant="primary")
             yield Static(id="demo-credentials", markup=False)
             yield Static(id="where", markup=False)
@@ -63,8 +64,9 @@ class SignInScreen(BillingScreen):
         t, app = self.t, self.app
         demo = self.query_one("#demo-credentials", Static)
         if app.demo is not None:
-            demo.update(t.tr("Demo account: {email} / password: {password}",
-                             email=app.demo.email, password=app.demo.password))
+            demo.update("\n".join((
+                t.tr("Demo account"), t.pair(t.tr("Email"), app.demo.email),
+                t.pair(t.tr("Password"), app.demo.password))))
         demo.display = app.demo is not None
         self.query_one("#where", Static).update(app.where)
         status = self.query_one("#status", Static)

@@ -27,6 +27,7 @@ from textual.widgets import Button, Footer, Header, RadioButton, RadioSet, Stati
 
 from tui.choice import Choice
 from tui.screens.base import L_, N_, StepScreen
+from tui.widgets.error import ErrorLine
 
 
 class TermScreen(StepScreen):
@@ -55,14 +56,14 @@ class TermScreen(StepScreen):
                 yield Static(id="summary-level", markup=False)
                 yield Static(id="summary-licenses", markup=False)
             for field in ("product", "level", "licenses"):
-                yield Static(id=f"{field}-error", classes="error", markup=False)
+                yield ErrorLine(id=f"{field}-error")
             if self.buying:
                 with RadioSet(id="term"):
                     yield RadioButton(id="term-monthly", value=self.choice.term == "monthly")
                     yield RadioButton(id="term-annual", value=self.choice.term == "annual")
-                yield Static(id="term-error", classes="error", markup=False)
+                yield ErrorLine(id="term-error")
             yield Static(id="estimate", classes="note", markup=False)
-            yield Static(id="choice-error", classes="error", markup=False)
+            yield ErrorLine(id="choice-error")
             with Horizontal(classes="actions"):
                 yield Button(id="primary-action", variant="primary", disabled=self.buying)
         yield Footer()

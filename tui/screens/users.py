@@ -4,7 +4,8 @@ assigning or unassigning one.
 Widget ids:
 - Static#users-title: "Manage user products".
 - DataTable#users, one row per user (row key: the user's email), columns (keys): email,
-  name, products (the names of the products whose license the user holds, ", "-joined).
+  name, role ("Billing contact" or empty), products (the names of the products whose
+  license the user holds, ", "-joined).
 - DataTable#product-licenses, one row per active or trialing subscription (row key:
   product code), columns (keys): product, licenses ("assigned / total").
 - Static#selection: the highlighted user and product the buttons act on.
@@ -25,6 +26,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from tui.screens.base import N_, StepScreen
+from tui.widgets.error import ErrorLine
 from tui.widgets.tables import cursor_key, refill
 
 
@@ -55,7 +57,7 @@ class UsersScreen(StepScreen):
                     yield DataTable(id="product-licenses", cursor_type="row",
                                     zebra_stripes=True)
             yield Static(id="selection", markup=False)
-            yield Static(id="users-error", classes="error", markup=False)
+            yield ErrorLine(id="users-error")
             with Horizontal(classes="actions"):
                 yield Button(id="assign", variant="primary")
                 yield Button(id="unassign", variant="warning")
@@ -91,9 +93,10 @@ class UsersScreen(StepScreen):
         names = {s.product: s.product_name for s in (self.account.subscriptions
                                                     if self.account else [])}
         refill(self.query_one("#users", DataTable),
-               [("email", t.tr("Email")), ("name", t.tr("Name")),
+               [("email", t.tr("Email")), ("name", t.tr("Name")), ("role", t.tr("Role")),
                 ("products", t.tr("Products"))],
                [(user.email, [user.email, user.name,
+                              t.tr("Billing contact") if user.is_billing_contact else "",
                               ", ".join(names.get(code, code) for code in user.licenses)])
                 for user in self.users])
         refill(self.query_one("#product-licenses", DataTable),

@@ -10,6 +10,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
+from tui.widgets.error import ErrorLine
+
 
 class Field(Vertical):
     DEFAULT_CSS = """
@@ -29,7 +31,7 @@ class Field(Vertical):
         yield Label(id=f"{self.input_id}-label")
         yield Input(value=self._value, password=self._password, id=self.input_id,
                     max_length=self._max_length)
-        yield Static(id=f"{self.input_id}-error", classes="error", markup=False)
+        yield ErrorLine(id=f"{self.input_id}-error")
 
     @property
     def input(self) -> Input:
