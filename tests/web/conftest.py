@@ -131,7 +131,8 @@ def new_browser(app):
 
 
 @pytest.fixture
-def browser(new_browser) -> Browser:
+def visitor(new_browser) -> Browser:
+    """A fresh English browser (not `browser`: pytest-playwright owns that name)."""
     return new_browser("en")
 
 

@@ -17,20 +17,20 @@ def test_sign_in_page_in_english_and_french(new_browser):
     assert fr.text('label[for="password"]') == "Mot de passe"
 
 
-def test_a_wrong_password_gives_one_generic_message_and_keeps_the_email(browser, make_account):
+def test_a_wrong_password_gives_one_generic_message_and_keeps_the_email(visitor, make_account):
     account = make_account()
-    page = browser.sign_in(account.email, "not the password")
+    page = visitor.sign_in(account.email, "not the password")
     assert page.status == 401
     assert page.alert() == "The email or password is incorrect."
     assert page.value("email") == account.email
-    unknown = browser.sign_in("nobody@example.test", "whatever")
+    unknown = visitor.sign_in("nobody@example.test", "whatever")
     assert unknown.alert() == page.alert()  # R1: no hint which was wrong
 
 
-def test_repeated_failed_sign_ins_are_slowed_down(browser, make_account):
+def test_repeated_failed_sign_ins_are_slowed_down(visitor, make_account):
     account = make_account()
     for _ in range(10):
-        page = browser.sign_in(account.email, "still wrong")
+        page = visitor.sign_in(account.email, "still wrong")
         if page.status == 429:
             break
     assert page.status == 429 and int(page.headers["retry-after"]) > 0
@@ -74,29 +74,29 @@ def test_sign_out_ends_the_session_everywhere(signed_in):
     assert response.status_code == 303 and response.headers["location"].startswith("/sign-in")
 
 
-def test_pages_need_a_session_and_come_back_after_sign_in(browser, make_account):
-    response = browser.client.get("/cart?x=1", follow_redirects=False)
+def test_pages_need_a_session_and_come_back_after_sign_in(visitor, make_account):
+    response = visitor.client.get("/cart?x=1", follow_redirects=False)
     assert response.status_code == 303
     assert response.headers["location"] == "/sign-in?next=/cart%3Fx%3D1"
     account = make_account()
-    page = browser.get(response.headers["location"])
+    page = visitor.get(response.headers["location"])
     assert page.status == 200 and page.alert() == "Please sign in first."
     assert page.soup.select_one("#page-alert")["data-code"] == "not_signed_in"
-    assert browser.get("/sign-in").alert() is None  # asked for, nothing to explain
-    page = browser.get(response.headers["location"])
+    assert visitor.get("/sign-in").alert() is None  # asked for, nothing to explain
+    page = visitor.get(response.headers["location"])
     assert page.soup.select_one('form[action="/sign-in"] [name=next]')["value"] == "/cart?x=1"
-    done = browser.post("/sign-in", {"email": account.email, "password": account.password,
+    done = visitor.post("/sign-in", {"email": account.email, "password": account.password,
                                      "next": "/cart?x=1"})
     assert done.url.endswith("/cart?x=1") and done.h1 == "Cart"
 
 
-def test_redirects_stay_on_this_site(browser, make_account):
+def test_redirects_stay_on_this_site(visitor, make_account):
     account = make_account()
-    browser.get("/sign-in")
+    visitor.get("/sign-in")
     for target in ("//evil.example/x", "https://evil.example/", "/\\evil.example"):
-        browser.get("/sign-in")
-        response = browser.client.post("/sign-in", data={
-            "csrf_token": browser.page.csrf(), "email": account.email,
+        visitor.get("/sign-in")
+        response = visitor.client.post("/sign-in", data={
+            "csrf_token": visitor.page.csrf(), "email": account.email,
             "password": account.password, "next": target}, follow_redirects=False)
         assert response.headers["location"] == "/account"
 
@@ -138,29 +138,30 @@ def test_every_page_has_a_content_security_policy_and_no_inline_script_or_style(
                        for attr in tag.attrs), path
 
 
-def test_the_language_switch_sticks(browser, make_account):
+def test_the_language_switch_sticks(visitor, make_account):
     account = make_account()
-    browser.sign_in(account.email, account.password)
-    page = browser.get("/account")
+    visitor.sign_in(account.email, account.password)
+    page = visitor.get("/account")
     assert 'lang="en"' in page.html and "Français" in page.texts("header button")
-    switched = browser.post("/language", {"lang": "fr", "next": "/account"})
+    switched = visitor.post("/language", {"lang": "fr", "next": "/account"})
     assert 'lang="fr"' in switched.html and switched.url.endswith("/account")
     assert label("add_subscription", "fr") in switched.buttons()
-    again = browser.get("/products")  # the cookie wins over Accept-Language: en
+    again = visitor.get("/products")  # the cookie wins over Accept-Language: en
     assert again.h1 == "Ajouter un nouvel abonnement"
     assert "English" in again.texts("header button")
 
 
-def test_unknown_pages_are_pages_and_the_api_keeps_its_json(browser):
-    page = browser.get("/no/such/page")
+def test_unknown_pages_are_pages_and_the_api_keeps_its_json(visitor):
+    page = visitor.get("/no/such/page")
     assert page.status == 404 and page.h1 == "Page not found"
-    assert browser.get("/orders/not-a-number").status == 404
-    api = browser.client.get("/api/no-such-route")
+    assert visitor.get("/orders/not-a-number").status == 404
+    api = visitor.client.get("/api/no-such-route")
     assert api.status_code == 404 and api.json()["error"]["code"] == "not_found"
-    wrong_method = browser.client.patch("/api/health")
+    wrong_method = visitor.client.patch("/api/health")
     assert wrong_method.status_code == 405
     assert wrong_method.json()["error"]["code"] == "method_not_allowed"
-    assert browser.client.get("/api/health").json() == {"status": "ok"}
+    assert visitor.client.get("/api/health").json() == {"status": "ok"}
+    assert visitor.client.get("/openapi.json").status_code == 200  # without test mode too
 
 
 def test_an_unexpected_error_shows_the_error_page_in_the_persons_language(
