@@ -489,16 +489,17 @@ class WebDriver:
             period=self.words.tr("Current period"),
             next_billing=self.words.tr("Next billing date"),
         )
-        trial_ends = self.words.pattern("Trial ends on {date}")
+        trial = self.words.pattern("Trial from {start} to {end}")
         for row in rows:
             assigned, _, total = row["licenses"].partition("/")
             status = statuses.get(row["status"])
             if status is None:
                 raise AssertionError(f"{row['status']!r} is not a status in {self.lang}")
             start = end = trial_end = None
-            ends = trial_ends.fullmatch(row["period"])
-            if ends:
-                trial_end = parse_date(ends["date"], self.lang)
+            tried = trial.fullmatch(row["period"])
+            if tried:
+                start = parse_date(tried["start"], self.lang)
+                trial_end = parse_date(tried["end"], self.lang)
             elif row["period"] not in NONE_SHOWN:
                 start, end = parse_period(row["period"], self.lang)
             found.append(
