@@ -404,12 +404,15 @@ class TuiDriver:
         for kind in ("new", "credit", "renewal"):
             kinds[kind_text(self.words, kind)] = kind
         lines = []
-        for row in self._rows("#order-lines"):
+        table = self._query("#order-lines", DataTable)
+        for index, row in enumerate(self._rows("#order-lines")):
             start, end = parse_period(row["period"], self.lang)
+            # the product cell reads the product's name, and under it what the line is
+            name, what = plain(table.get_row_at(index)[0]).splitlines()
             lines.append(
                 OrderLine(
-                    kind=kinds[row["kind"]],  # type: ignore[arg-type]
-                    product=row["product"],
+                    kind=kinds[flat(what)],  # type: ignore[arg-type]
+                    product=flat(name),
                     level=row["level"],
                     licenses=int(row["licenses"]),
                     term=self._term_of(row["term"]),
@@ -498,6 +501,7 @@ class TuiDriver:
             start, end = (
                 parse_period(period, self.lang) if period.strip("–- ") else (None, None)
             )
+            status = statuses[row["status"]]
             subscriptions.append(
                 Subscription(
                     product=row["product"],
@@ -505,11 +509,12 @@ class TuiDriver:
                     licenses=int(total),
                     assigned=int(assigned),
                     term=self._term_of(row["term"]),
-                    status=statuses[row["status"]],  # type: ignore[arg-type]
+                    status=status,  # type: ignore[arg-type]
                     period_start=start,
                     period_end=end,
                     next_billing_date=self._date(row["next_billing"]),
-                    trial_end=self._date(row["trial_end"]),
+                    # a trial's period is the trial: it ends on the trial's last day
+                    trial_end=end if status in ("trialing", "expired") else None,
                 )
             )
         return AccountView(
