@@ -4,20 +4,4 @@
 language; see fixtures/plugin.py for the options and steps/ for the step definitions.
 """
 
-pytest_plugins = [
-    "fixtures.deployment",
-    "fixtures.accounts",
-    "fixtures.plugin",
-    "steps.context",
-    "steps.accounts",
-    "steps.session",
-    "steps.catalog",
-    "steps.cart",
-    "steps.checkout",
-    "steps.trial",
-    "steps.payment",
-    "steps.confirmation",
-    "steps.wording",
-    "steps.users",
-    "steps.refusals",
-]
+pytest_plugins = ["fixtures.suite"]  # every fixture, step and hook of the suite

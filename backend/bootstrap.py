@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from backend.adapters.clock import SystemClock
 from backend.adapters.database import make_engine, make_session_factory
+from backend.adapters.passwords import hasher_for
 from backend.adapters.payments import PaymentGateway, SimulatedGateway
 from backend.service_layer.facade import BillingService
 from backend.service_layer.unit_of_work import Clock, SqlAlchemyUnitOfWork
@@ -30,8 +31,10 @@ def build(settings: Settings, *, migrate: bool = True, clock: Clock | None = Non
           engine: Engine | None = None) -> Backend:
     """Connects to the database, brings its schema up to date (Alembic) and loads the
     default catalog, then returns the pieces the entry points need."""
+    from backend.service_layer import auth
     from backend.service_layer.catalog_data import sync_catalog
 
+    auth.hasher = hasher_for(settings.password_profile)  # one profile per process
     engine = engine or make_engine(settings.database_url)
     if migrate:
         from backend.adapters.migrations import upgrade

@@ -6,6 +6,7 @@ import argparse
 import os
 import socket
 import sys
+from importlib.metadata import entry_points
 
 
 def _port(text: str) -> int:
@@ -47,27 +48,17 @@ def _parser() -> argparse.ArgumentParser:
                        choices=["critical", "error", "warning", "info", "debug"],
                        help="server log level (default: %(default)s)")
 
+    sub.add_parser("accept", add_help=False,
+                   help="run the packaged acceptance suite (pytest options follow; "
+                        "accept --help)")
+
     migrate = sub.add_parser("migrate", help="bring the database schema up to date and exit")
     migrate.add_argument("--db", metavar="URL", help="database URL (as for serve)")
 
-    tui = sub.add_parser(
-        "tui", help="run the terminal app (embedded, on a database, or against a deployment)",
-        description="The Billing Center in the terminal: sign in, add a subscription or a "
-                    "free trial, place the order, assign the licenses. With no option it "
-                    "runs on a demo database in your data folder, made on first use, and "
-                    "shows the demo account's email and password on the sign-in screen.")
-    where = tui.add_mutually_exclusive_group()
-    where.add_argument("--db", metavar="URL",
-                       help="run the Billing Center in-process on this SQLAlchemy database "
-                            "URL (migrated on start), e.g. sqlite:///billing-center.db")
-    where.add_argument("--url", metavar="URL",
-                       help="talk to a running deployment over HTTP, e.g. "
-                            "http://127.0.0.1:8000 (checked before the app starts)")
-    tui.add_argument("--email", metavar="E",
-                     help="pre-fill the sign-in screen with this email")
-    tui.add_argument("--lang", choices=["en", "fr"],
-                     help="language of the app (default: from LC_ALL, LC_MESSAGES or LANG, "
-                          "else en); F2 or the command palette switches it while running")
+    # Commands other packages add (the terminal app's `tui`): found by entry point, so the
+    # backend names none of them and stands alone.
+    for command in entry_points(group="billing_center.commands"):
+        command.load()(sub)
     return parser
 
 
@@ -150,16 +141,16 @@ def _database_problem(err: Exception, url: str) -> str:
     return f"billing-center: cannot use the database {shown}: {reason}"
 
 
-def _tui(args) -> int:
-    from tui.launch import run
-
-    return run(db=args.db, url=args.url, email=args.email, lang=args.lang)
-
-
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["accept"]:  # everything after it is pytest's
+        from backend.accept import main as accept
+
+        return accept(argv[1:])
     args = _parser().parse_args(argv)
     try:
-        return {"serve": _serve, "migrate": _migrate, "tui": _tui}[args.command](args)
+        run = getattr(args, "run", None) or {"serve": _serve, "migrate": _migrate}[args.command]
+        return run(args)
     except CannotListen as err:
         print(err, file=sys.stderr)
         return 2

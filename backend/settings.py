@@ -8,6 +8,7 @@ from functools import lru_cache
 from pydantic import PositiveInt, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from backend.adapters.passwords import DEFAULT_PROFILE, ProfileName
 from backend.domain.access import AccessPolicy
 
 _ACCESS = AccessPolicy()
@@ -23,6 +24,9 @@ class Settings(BaseSettings):
     corporate_portal_url: str = "https://link.logmeininc.com/corp-billing"
     # Seeds Faker for test accounts, so a run's fake data can be reproduced.
     faker_seed: int = 2026
+    # argon2id cost of stored passwords (backend/adapters/passwords.py); none is weaker than
+    # OWASP's. Hashes of another profile still verify and are re-hashed at sign-in.
+    password_profile: ProfileName = DEFAULT_PROFILE
     # Sign-in (R1): this many failures for one email within the window refuse further
     # attempts until the window ends. Durations: seconds ("900") or ISO 8601 ("PT15M").
     sign_in_max_failures: PositiveInt = _ACCESS.max_failures

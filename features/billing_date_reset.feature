@@ -14,7 +14,7 @@ Feature: The billing date moves to the day of the order
     And her billing day is the 15th
     And the account holds "GoToMeeting Business", monthly, with 2 user licenses, since 2026-11-15
 
-  @step-9 @R10.3 @R10.4 @R11.3
+  @step-9 @R10.3 @R10.4 @R11.3 @smoke
   Scenario: The worked example: buying GoToWebinar Pro re-aligns GoToMeeting Business
     Given Claire is signed in
     When she buys "GoToWebinar Pro", annual, with 3 user licenses

@@ -9,7 +9,7 @@ Feature: The cart
     Given Claire is the billing contact of a standard account in France
     And today is 2026-11-26
 
-  @step-7 @R7
+  @step-7 @R7 @smoke
   Scenario: Buying asks Monthly or Annual
     Given Claire is signed in
     When she opens "Add a new subscription"
@@ -18,7 +18,7 @@ Feature: The cart
     And she sets 3 user licenses
     Then she is asked "Monthly" or "Annual"
 
-  @step-8 @R8.2
+  @step-8 @R8.2 @smoke
   Scenario: With an empty cart, Place Order opens the Place Order page
     Given Claire is signed in
     When she opens "Add a new subscription"

@@ -9,7 +9,7 @@ Feature: Choosing what to add
     Given Claire is the billing contact of a standard account in France
     And today is 2026-11-26
 
-  @step-2 @R2
+  @step-2 @R2 @smoke
   Scenario: Everything is offered to an account that holds nothing yet
     Given Claire is signed in
     When she opens "Add a new subscription"
@@ -37,7 +37,7 @@ Feature: Choosing what to add
       | LogMeIn Rescue | yes | yes |
     And "GoToMeeting" is not offered
 
-  @step-4 @R4
+  @step-4 @R4 @smoke
   Scenario: Try is not offered again for a product the account has already tried
     Given the account has already tried "GoToTraining"
     And Claire is signed in
@@ -45,7 +45,7 @@ Feature: Choosing what to add
     Then "GoToTraining" is offered with Buy only
     And "GoToWebinar" is offered with Buy and Try
 
-  @step-3 @R3
+  @step-3 @R3 @smoke
   Scenario: One product is selected at a time
     Given Claire is signed in
     When she opens "Add a new subscription"
@@ -58,7 +58,7 @@ Feature: Choosing what to add
     And she confirms with "Place Order"
     Then her cart holds only "GoToTraining Starter" with 2 user licenses, monthly
 
-  @step-5 @R5
+  @step-5 @R5 @smoke
   Scenario: The level is asked when the product has several levels
     Given Claire is signed in
     When she opens "Add a new subscription"

@@ -12,7 +12,7 @@ Feature: The order confirmation
     And the account holds "GoToMeeting Business", monthly, with 2 user licenses, since 2026-11-15
     And Claire is signed in
 
-  @step-10 @R12.2 @R0.3
+  @step-10 @R12.2 @R0.3 @smoke
   Scenario: The confirmation shows the order, what is active, the new billing date and a reminder
     When she buys "GoToWebinar Pro", annual, with 3 user licenses
     And she places the order with the card "4242 4242 4242 4242"

@@ -8,7 +8,7 @@ Feature: Who may add a subscription or a free trial
   Background:
     Given today is 2026-11-26
 
-  @step-0 @R0.1
+  @step-0 @R0.1 @smoke
   Scenario: A billing contact of a standard account is offered to add a subscription
     Given Claire is the billing contact of a standard account in France
     And Claire is signed in

@@ -8,7 +8,7 @@ Feature: Choosing the number of user licenses
     Given Claire is the billing contact of a standard account in France
     And today is 2026-11-26
 
-  @step-6 @R6
+  @step-6 @R6 @smoke
   Scenario: User licenses start at 1
     Given Claire is signed in
     When she opens "Add a new subscription"

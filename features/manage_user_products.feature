@@ -37,7 +37,7 @@ Feature: Assigning licenses to users
     Then "GoToMeeting" shows 0 of 2 licenses assigned
     And Bob holds no "GoToMeeting" license
 
-  @step-11 @R13 @R12.2
+  @step-11 @R13 @R12.2 @smoke
   Scenario: Licenses bought today can be assigned at once
     When she buys "GoToWebinar Lite", monthly, with 1 user license
     And she places the order with the card "4242 4242 4242 4242"

@@ -10,7 +10,7 @@ Feature: Signing in to the Billing Center
     Given Claire is the billing contact of a standard account in France
     And today is 2026-11-26
 
-  @step-1 @R1
+  @step-1 @R1 @smoke
   Scenario: A billing contact signs in and sees her account
     When Claire signs in with her email and password
     Then she sees her account in the Billing Center

@@ -23,7 +23,7 @@ Feature: Free trials
     Then she sees the trial confirmation for "GoToWebinar Pro" with 5 user licenses, ending 2026-12-03
     And "GoToWebinar Pro" is trialing on her account from 2026-11-26 to 2026-12-03, with no term
 
-  @step-8 @R9.1 @R9.2 @R0.3
+  @step-8 @R9.1 @R9.2 @R0.3 @smoke
   Scenario: Starting a trial confirms it at once, charges nothing and leaves the cart and billing date alone
     Given the account holds "GoToMeeting Business", monthly, with 2 user licenses, since 2026-11-15
     And her cart holds "LogMeIn Rescue", monthly, with 3 user licenses

@@ -22,7 +22,7 @@ _WORDS: dict[str, frozenset[str]] = {
         "le la les l un une des de du d et ou est sont été être a ont doit doivent peut "
         "ne n pas aucun aucune ce cet cette ces votre vos vous veuillez seul seuls avec "
         "pour par sur dans entre saisissez choisissez utilisez vérifiez déjà il y au aux "
-        "qu que".split()
+        "qu que pendant ni sans".split()
     ),
 }
 _ACCENTED = re.compile(r"[àâçéèêëîïôûùüÿœæ]", re.IGNORECASE)

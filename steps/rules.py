@@ -30,3 +30,7 @@ REACH_TAGS: dict[str, tuple[str, ...]] = {
     "api-only": ("api",),
     "screen": ("tui", "web"),
 }
+
+# The release gate (`-m smoke`): a few scenarios that together cover every article step on
+# every driver (features/test_smoke_gate.py checks it).
+GATE_TAG = "smoke"

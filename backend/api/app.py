@@ -1,4 +1,5 @@
-"""The FastAPI application: the HTTP contract of api.md over the service layer."""
+"""The FastAPI application: the HTTP contract of api.md over the service layer, under
+`/api`, and the web pages (`backend.web`) at `/`."""
 
 from __future__ import annotations
 
@@ -36,4 +37,7 @@ def create_app(backend: Backend) -> FastAPI:
     def health() -> dict:
         return {"status": "ok"}
 
+    from backend.web.app import mount_pages
+
+    mount_pages(app, backend)  # the web pages at /, after every API route
     return app

@@ -2,7 +2,7 @@
 and locale formatting. Domain code marks English message ids with `_()`; they are
 translated here, at the edge."""
 
-from .catalog import error_message, translate
+from .catalog import error_message, translate, translate_plural, translations
 from .formatting import format_date, format_money, format_percent_rate
 from .labels import LABELS, label
 from .negotiation import DEFAULT, SUPPORTED, negotiate, normalize
@@ -19,4 +19,6 @@ __all__ = [
     "negotiate",
     "normalize",
     "translate",
+    "translate_plural",
+    "translations",
 ]

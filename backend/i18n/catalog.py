@@ -67,6 +67,16 @@ def translate(msgid: str, locale: str, **params: object) -> str:
     return text.format(**{name: _localized(value, locale) for name, value in params.items()})
 
 
+def translate_plural(singular: str, plural: str, count: int, locale: str,
+                     **params: object) -> str:
+    """`singular` or `plural` in `locale` as the language counts (`count` is also given to
+    the text as {count}), with its {named} placeholders filled as `translate` fills them."""
+    locale = normalize(locale)
+    text = translations(locale).ngettext(singular, plural, count)
+    params = {"count": count, **params}
+    return text.format(**{name: _localized(value, locale) for name, value in params.items()})
+
+
 def error_message(err: DomainError, locale: str) -> str:
     """The user-facing text of a domain error in `locale`."""
     return translate(err.msgid, locale, **err.params)

@@ -9,13 +9,15 @@ import secrets
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
 
+from backend.adapters.passwords import DEFAULT_PROFILE, hasher_for
 from backend.domain.access import AccessPolicy, SessionToken, email_key
 from backend.domain.errors import InvalidCredentials, NotSignedIn
 from backend.service_layer import views
 from backend.service_layer.common import Principal, account_out, today_for, user_out
 from backend.service_layer.unit_of_work import SqlAlchemyUnitOfWork
 
-hasher = PasswordHasher()
+# bootstrap.build sets the deployment's profile (settings.password_profile)
+hasher = hasher_for(DEFAULT_PROFILE)
 _dummy: tuple[PasswordHasher, str] | None = None
 
 
@@ -60,6 +62,8 @@ def sign_in(uow: SqlAlchemyUnitOfWork, email: str, password: str, portal_url: st
         raise InvalidCredentials() from None
     if user_id is None:
         raise InvalidCredentials()
+    # made under another profile: store it again under the current one, hashed out here
+    rehashed = hasher.hash(password) if hasher.check_needs_rehash(stored) else None
     token = secrets.token_urlsafe(32)
     with uow.for_write():
         now = uow.clock.now()
@@ -67,6 +71,8 @@ def sign_in(uow: SqlAlchemyUnitOfWork, email: str, password: str, portal_url: st
         uow.sessions.remove_expired(created_before=now - policy.session_lifetime,
                                     seen_before=now - policy.session_idle)
         user = uow.accounts.user(user_id)
+        if rehashed is not None and user.password_hash == stored:
+            user.password_hash = rehashed
         account = uow.accounts.get(user.account_id)
         uow.sessions.add(SessionToken(token_hash=_token_hash(token), user_id=user.id,
                                       account_id=account.id, created_at=now,

@@ -25,8 +25,8 @@ from backend.domain.model import (
 from backend.domain.money import to_cents
 from backend.domain.vat import currency_for_country, normalize_vat_number
 from backend.service_layer import views
-from backend.service_layer.auth import hash_password
 from backend.service_layer.common import email_out, load_account, today_for
+from backend.service_layer.test_passwords import hashed_passwords
 from backend.service_layer.unit_of_work import SqlAlchemyUnitOfWork
 
 _FAKER_LOCALES = {"en": "en_US", "fr": "fr_FR"}
@@ -53,9 +53,9 @@ def _person(fake: Faker, locale: str, billing_contact: bool) -> tuple[User, str]
     first, last = fake.first_name(), fake.last_name()
     # a random tag keeps addresses unique across processes sharing one database
     email = f"{_slug(first)}.{_slug(last)}.{secrets.token_hex(3)}@{fake.safe_domain_name()}"
-    password = fake.password(length=14)
+    password, password_hash = hashed_passwords.take()
     user = User(email=email, name=f"{first} {last}",
-                password_hash=hash_password(password), is_billing_contact=billing_contact,
+                password_hash=password_hash, is_billing_contact=billing_contact,
                 locale=locale)
     return user, password
 

@@ -128,8 +128,18 @@ class AppThread:
         screen = self.app.screen
         return [self.app, *self.app.screen_stack, *screen.walk_children(with_self=False)]
 
-    async def drained(self, *, deadline: float = 10.0) -> None:
-        """Wait until every message queue of the app and its active screen is empty on
+    def _waiting(self) -> list[str]:
+        """The messages the app has yet to handle, timers' ticks aside (a blinking cursor
+        or a loading indicator ticks for as long as it is shown)."""
+        return [
+            f"{type(message).__name__} for {type(pump).__name__}"
+            for pump in self._pumps()
+            for message in list(pump._message_queue.values)  # noqa: SLF001
+            if not isinstance(message, events.Timer)
+        ]
+
+    async def drained(self, *, deadline: float = 20.0) -> None:
+        """Wait until no message of the app and its active screen waits to be handled, on
         three passes of the loop in a row: what was sent has been handled (a worker it
         started may still run: wait for its outcome with `until`). Pilot waits for the CPU
         to idle instead, up to a second a key whenever a worker thread computes."""
@@ -138,10 +148,12 @@ class AppThread:
         quiet = 0
         while quiet < 3:
             await asyncio.sleep(0 if quiet else POLL_S / 5)
-            empty = all(pump._message_queue.empty() for pump in self._pumps())  # noqa: SLF001
-            quiet = quiet + 1 if empty else 0
-            if loop.time() > give_up:
-                raise ScreenTimeout(f"the app still had messages to handle after {deadline:.0f} s")
+            waiting = self._waiting()
+            quiet = 0 if waiting else quiet + 1
+            if waiting and loop.time() > give_up:
+                raise ScreenTimeout(
+                    f"the app still had messages to handle after {deadline:.0f} s: {waiting[:5]}"
+                )
 
     async def post(self, message: Message) -> None:
         """Deliver one event as the terminal does, and wait until it has been handled."""

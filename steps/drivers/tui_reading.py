@@ -9,25 +9,24 @@ language does not parse, so a screen in the wrong language fails the scenario.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
-from babel import Locale
-from babel.dates import get_month_names
-from babel.numbers import NumberFormatError, parse_decimal
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, OptionList, Static
 from textual.widgets._footer import FooterKey
 from textual.widgets._toggle_button import ToggleButton
 
-# The locale a person of each language reads (what `billing-center tui --lang` means).
-LOCALES = {"en": "en_US", "fr": "fr_FR"}
-
-_SPACES = re.compile(r"[\u00a0\u202f\u2009\u2007 ]+")
-_NUMBER = re.compile(r"\d[\d\u00a0\u202f\u2009 .,]*\d|\d")
+# Amounts, dates and countries are read as the person's language writes them (shared with
+# the web driver); re-exported for the tui driver.
+from steps.drivers.reading import (  # noqa: F401
+    LOCALES,
+    country_code,
+    flat,
+    parse_date,
+    parse_money,
+    parse_period,
+)
 
 
 def plain(value: Any) -> str:
@@ -85,63 +84,6 @@ def screen_text(screen: Widget) -> str:
 
 
 # --- values written for a person ------------------------------------------------------------
-
-
-def flat(text: str) -> str:
-    return _SPACES.sub(" ", text).replace("\u2212", "-").strip()
-
-
-def parse_money(text: str, lang: str) -> Decimal:
-    """'-20,27 €', '−€20.27', '5 970,00 €' -> Decimal (the currency sign is ignored)."""
-    match = _NUMBER.search(text)
-    if match is None:
-        raise ValueError(f"no amount in {text!r}")
-    number = _SPACES.sub("\u202f" if lang == "fr" else "", match.group(0))
-    try:
-        value = parse_decimal(number, locale=LOCALES[lang], strict=True)
-    except NumberFormatError as exc:
-        raise ValueError(f"{text!r} is not an amount as {lang} writes it") from exc
-    negative = "-" in flat(text[: match.start()])
-    return -value if negative else value
-
-
-def _month_numbers(lang: str) -> dict[str, int]:
-    names: dict[str, int] = {}
-    for width in ("abbreviated", "wide"):
-        for context in ("format", "stand-alone"):
-            for number, name in get_month_names(width, context, locale=LOCALES[lang]).items():
-                names[name.casefold().rstrip(".")] = number
-    return names
-
-
-def parse_date(text: str, lang: str) -> date:
-    """'Nov 26, 2026' (en) or '26 nov. 2026' (fr) -> date."""
-    months = _month_numbers(lang)
-    words = re.findall(r"[^\W\d_]+\.?|\d+", flat(text))
-    numbers = [int(w) for w in words if w.isdigit()]
-    named = [months[w.casefold().rstrip(".")] for w in words if w.casefold().rstrip(".") in months]
-    years = [n for n in numbers if n >= 1000]
-    days = [n for n in numbers if 1 <= n <= 31]
-    if len(named) != 1 or len(years) != 1 or len(days) != 1:
-        raise ValueError(f"{text!r} is not a date as {lang} writes it")
-    return date(years[0], named[0], days[0])
-
-
-def parse_period(text: str, lang: str) -> tuple[date, date]:
-    """'Nov 26, 2026 – Nov 25, 2027' -> (start, end)."""
-    start, sep, end = flat(text).partition(" – ")
-    if not sep:
-        raise ValueError(f"{text!r} is not a period 'start – end'")
-    return parse_date(start, lang), parse_date(end, lang)
-
-
-def country_code(name: str, lang: str) -> str:
-    """A country named in the person's language ('Allemagne') -> its code ('DE')."""
-    wanted = flat(name).casefold()
-    for code, territory in Locale.parse(LOCALES[lang]).territories.items():
-        if territory.casefold() == wanted and code.isalpha():
-            return code
-    raise ValueError(f"{name!r} is not a country's name in {lang}")
 
 
 def value_after_caption(text: str) -> str:

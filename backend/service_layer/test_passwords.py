@@ -1,0 +1,54 @@
+"""Passwords of test accounts, hashed ahead of need (test mode only).
+
+A test account costs one argon2 hash per person, which would make every scenario of the
+acceptance suite wait on it. A background thread keeps a few (password, hash) pairs ready
+instead, so that work happens while the client is busy elsewhere (argon2-cffi releases the
+GIL). Each pair is a fresh random password hashed with its own salt by the deployment's
+hasher at the time: exactly as strong as a real account's. Pairs made by a hasher no longer
+in use are dropped.
+"""
+
+from __future__ import annotations
+
+import queue
+import secrets
+import threading
+
+from argon2 import PasswordHasher
+
+from backend.service_layer import auth
+
+
+class HashedPasswords:
+    def __init__(self, ahead: int = 4):
+        self._ready: queue.Queue[tuple[PasswordHasher, str, str]] = queue.Queue(maxsize=ahead)
+        self._lock = threading.Lock()
+        self._filler: threading.Thread | None = None
+
+    @staticmethod
+    def _make(hasher: PasswordHasher) -> tuple[str, str]:
+        password = secrets.token_urlsafe(12)
+        return password, hasher.hash(password)
+
+    def _fill(self) -> None:
+        while True:
+            hasher = auth.hasher
+            self._ready.put((hasher, *self._make(hasher)))  # blocks while enough are ready
+
+    def take(self) -> tuple[str, str]:
+        """A (password, argon2 hash) pair nobody else has."""
+        with self._lock:
+            if self._filler is None:  # started by the first test account, never before
+                self._filler = threading.Thread(target=self._fill, daemon=True,
+                                                name="test-password-hashing")
+                self._filler.start()
+        while True:
+            try:
+                hasher, password, hashed = self._ready.get_nowait()
+            except queue.Empty:
+                return self._make(auth.hasher)
+            if hasher is auth.hasher:
+                return password, hashed
+
+
+hashed_passwords = HashedPasswords()

@@ -1,0 +1,78 @@
+"""Runs the acceptance suite in a child pytest and reads back what its junit.xml says:
+shared by bench/suite.py (timings) and bench/flaky.py (stability)."""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SCENARIOS = "features/test_scenarios.py"
+
+
+@dataclass(frozen=True)
+class Case:
+    nodeid: str
+    outcome: str  # passed, failed, error, skipped
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Run:
+    wall_s: float
+    exit_code: int
+    cases: tuple[Case, ...]
+    # CPU of pytest and of every process it waited for (the embedded server of a run
+    # without xdist): what the run costs whatever else the machine is doing
+    cpu_s: float = 0.0
+
+
+def _outcome(case: ET.Element) -> str:
+    for tag in ("failure", "error", "skipped"):
+        if case.find(tag) is not None:
+            return "failed" if tag == "failure" else tag
+    return "passed"
+
+
+def _nodeid(case: ET.Element) -> str:
+    module = (case.get("classname") or "").replace(".", "/")
+    return f"{module}.py::{case.get('name')}"
+
+
+def run_suite(args: list[str], *, paths: tuple[str, ...] = (SCENARIOS,)) -> Run:
+    """`python -m pytest PATHS ARGS` from the repository, its reports in a temporary folder."""
+    with tempfile.TemporaryDirectory(prefix="bench-") as reports:
+        command = [sys.executable, "-m", "pytest", *paths, "-q", "-p", "no:cacheprovider",
+                   "--reports", reports, f"--junitxml={reports}/junit.xml", *args]
+        before = _children_cpu()
+        started = time.perf_counter()
+        done = subprocess.run(command, cwd=ROOT, env=dict(os.environ), capture_output=True,
+                              text=True)
+        wall = time.perf_counter() - started
+        cpu = _children_cpu() - before
+        junit = Path(reports, "junit.xml")
+        if not junit.exists():
+            sys.exit(f"pytest wrote no junit.xml (exit {done.returncode}):\n"
+                     f"{done.stdout[-2000:]}{done.stderr[-2000:]}")
+        cases = tuple(Case(_nodeid(c), _outcome(c), float(c.get("time") or 0))
+                      for c in ET.parse(junit).iter("testcase"))
+    return Run(wall, done.returncode, cases, cpu)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile (share in 0..1) of a non-empty list."""
+    ordered = sorted(values)
+    rank = max(1, round(share * len(ordered) + 0.5 - 1e-9))
+    return ordered[min(rank, len(ordered)) - 1]

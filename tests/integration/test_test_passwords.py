@@ -1,0 +1,40 @@
+"""Test accounts' passwords are hashed ahead on a thread, each one fresh and as strong as a
+real account's, and never by a hasher the deployment no longer uses."""
+
+from __future__ import annotations
+
+import time
+
+from argon2 import extract_parameters
+
+from backend.adapters.passwords import OWASP, hasher_for
+from backend.service_layer import auth
+from backend.service_layer.test_passwords import HashedPasswords
+
+
+def _wait_for(condition, deadline_s: float = 30.0) -> None:
+    end = time.monotonic() + deadline_s
+    while not condition():
+        assert time.monotonic() < end, "not ready before the deadline"
+        time.sleep(0.01)
+
+
+def test_each_pair_is_fresh_and_hashed_with_the_deployments_profile(monkeypatch) -> None:
+    monkeypatch.setattr(auth, "hasher", hasher_for("owasp"))
+    pool = HashedPasswords(ahead=2)
+    pairs = [pool.take() for _ in range(5)]
+    assert len({p for p, _h in pairs}) == 5 and len({h for _p, h in pairs}) == 5
+    for password, hashed in pairs:
+        assert auth.hasher.verify(hashed, password)
+        assert extract_parameters(hashed) == OWASP
+
+
+def test_pairs_of_a_replaced_hasher_are_dropped(monkeypatch) -> None:
+    monkeypatch.setattr(auth, "hasher", hasher_for("owasp"))
+    pool = HashedPasswords(ahead=2)
+    pool.take()
+    _wait_for(lambda: pool._ready.full())  # made ahead by the old hasher
+    monkeypatch.setattr(auth, "hasher", hasher_for("rfc9106-low-memory"))
+    password, hashed = pool.take()
+    assert extract_parameters(hashed) == extract_parameters(auth.hasher.hash("x"))
+    assert auth.hasher.verify(hashed, password)
