@@ -116,7 +116,8 @@ def test_a_failure_under_xdist_is_in_every_report_with_its_artifacts(tmp_path):
         'pytestmark = pytest.mark.usefixtures("driver")\nscenarios("broken.feature")\n')
     (tmp_path / "test_more.py").write_text(MORE)
     run = _run(["-m", "pytest", "-p", "no:cacheprovider", "-n", "2", "--driver", "api",
-                "--lang", "en", "--lang", "fr", "--reports", "out"], tmp_path)
+                "--lang", "en", "--lang", "fr", "--reports", "out", "--alluredir", "allure"],
+               tmp_path)
     assert run.returncode == pytest.ExitCode.TESTS_FAILED, run.stdout[-3000:] + run.stderr
     out = tmp_path / "out"
 
@@ -138,6 +139,13 @@ def test_a_failure_under_xdist_is_in_every_report_with_its_artifacts(tmp_path):
     assert len(links) == 2 and all((out / link).is_file() for link in links)
     exchanges = (out / links[0]).read_text()
     assert "api driver" in exchanges and "/api/session" in exchanges
+
+    allure = [json.loads(p.read_text()) for p in (tmp_path / "allure").glob("*-result.json")]
+    # Allure says "broken" for an error that is not a failed assertion
+    scenarios = sorted((r["name"], r["status"].replace("broken", "failed")) for r in allure
+                       if r.get("steps"))
+    assert scenarios == [("A billing contact signs in and sees her account", "passed")] * 2 + [
+        ("A wrong password opens her account", "failed")] * 2
 
     where = {p.read_text() for p in tmp_path.glob("where-*")}
     workers = {p.name.split("-")[1] for p in tmp_path.glob("where-*")}
