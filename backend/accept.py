@@ -23,8 +23,9 @@ USAGE = """usage: billing-center accept [pytest options]
 
 Runs the packaged acceptance suite with pytest from the current folder. Options are pytest's
 and the suite's: --driver api|web|tui, --lang en|fr (repeatable), --base-url URL and
---test-token T (or BILLING_BASE_URL, BILLING_TEST_TOKEN), --reports DIR, -m "smoke",
+--test-token=T (or BILLING_BASE_URL, BILLING_TEST_TOKEN), --reports DIR, -m "smoke",
 -n 2 (pytest-xdist), --splits N --group I (pytest-split). The reports go to ./reports/.
+Write a value that may begin with "-" (a token) as --test-token=VALUE, with "=".
 """
 
 

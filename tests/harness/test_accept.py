@@ -40,7 +40,7 @@ def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 
 def test_the_gate_passes_from_an_empty_folder_and_leaves_the_reports(server, tmp_path):
     run = _run(["-m", "backend.cli", "accept", "--driver", "api", "--lang", "en", "-m",
-                "smoke", "--base-url", server.base_url, "--test-token", server.token],
+                "smoke", f"--base-url={server.base_url}", f"--test-token={server.token}"],
                tmp_path)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     cases = list(ET.parse(tmp_path / "reports" / "junit.xml").iter("testcase"))
@@ -58,7 +58,7 @@ def test_the_gate_passes_from_an_empty_folder_and_leaves_the_reports(server, tmp
 
 def test_a_wrong_token_is_said_in_one_line_before_any_scenario(server, tmp_path):
     run = _run(["-m", "backend.cli", "accept", "--driver", "api", "-m", "smoke",
-                "--base-url", server.base_url, "--test-token", "not-" + server.token],
+                f"--base-url={server.base_url}", f"--test-token=not-{server.token}"],
                tmp_path)
     assert run.returncode == pytest.ExitCode.USAGE_ERROR
     assert [line for line in run.stderr.splitlines() if line.strip()] == [
