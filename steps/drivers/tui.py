@@ -195,6 +195,10 @@ class TuiDriver:
         widget = self._query(selector)
         if widget.disabled or not shown(widget):
             raise AssertionError(f"{selector} is not available on {type(self.screen).__name__}")
+        # A Button ignores Enter while it still shows its last press (the "-active" class,
+        # 0.2 s): a second visit to the same button would be lost. Wait for it to end.
+        await self.ui.until(lambda: not widget.has_class("-active"),
+                            f"{selector} to finish showing its last press")
         widget.focus()
         await self.ui.drained()
         await self._press("enter")
