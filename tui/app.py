@@ -13,6 +13,7 @@ Messages, the language, sign out); Ctrl+Q quits.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -75,6 +76,14 @@ class BillingCenterApp(App[int]):
 
         self._relabel_app()
         self.push_screen(SignInScreen())
+        # The backend's imports (~0.5 s) hold the GIL: begun now, they would delay the
+        # first frame; begun once it is drawn, they overlap the person reading it.
+        self.call_after_refresh(self._start_connecting)
+
+    def _start_connecting(self) -> None:
+        if not gc.isenabled():  # paused by `billing-center tui` for the first frame
+            gc.freeze()  # what start-up made stays: later passes need not look at it
+            gc.enable()
         self.run_worker(self._connect, thread=True, group="connect", exit_on_error=False)
 
     def _connect(self) -> None:

@@ -30,6 +30,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    import gc
+
+    # Importing Textual and building the first screen make objects by the hundred thousand:
+    # the collector's passes over them would delay the first frame by ~35 ms. The app turns
+    # it back on once that frame is drawn (BillingCenterApp._start_connecting).
+    gc.disable()
     from tui.launch import run
 
     return run(db=args.db, url=args.url, email=args.email, lang=args.lang)
