@@ -420,12 +420,24 @@ class ApiDriver:
             for p in offered
         )
 
+    def _cart_before_choice(self) -> dict[str, Any] | None:
+        """The cart as it stood when the product was chosen (None: not shown to this
+        person): a page reads it once, not on every change of the choice."""
+        choice = self._require_choice()
+        if "cart" not in choice:
+            try:
+                cart = self._request("GET", "/api/cart")
+            except Refused:
+                cart = None  # the attempt will tell why
+            else:
+                self._cart_view(cart)  # checks the cart's shape
+            choice["cart"] = cart
+        return choice["cart"]
+
     def _buy_button_label(self) -> str:
-        try:
-            cart = self._request("GET", "/api/cart")
-        except Refused:
-            return ""  # the cart is not shown to this person; the attempt will tell why
-        self._cart_view(cart)  # checks the cart's shape
+        cart = self._cart_before_choice()
+        if cart is None:
+            return ""
         return cart.get("primary_action_label") or label(cart["primary_action"], self.lang)
 
     def choose(self, product: str, action: Action) -> SubscriptionChoice:
@@ -508,7 +520,7 @@ class ApiDriver:
                 licenses=int(sub["licenses"]),
                 trial_end=self._date(trial["trial_end"], "trial_end"),
             )
-        before = self._request("GET", "/api/cart")
+        before = self._cart_before_choice() or self._request("GET", "/api/cart")
         if choice["term"] is not None:
             body["term"] = choice["term"]
         cart = self._request("POST", "/api/cart/items", json_body=body, expect=(200, 201))
