@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from backend.adapters.clock import SystemClock
-from backend.adapters.database import make_engine, make_session_factory
+from backend.adapters.database import make_engine, make_session_factory, write_queue
 from backend.adapters.passwords import hasher_for
 from backend.adapters.payments import PaymentGateway, SimulatedGateway
 from backend.service_layer.facade import BillingService
@@ -42,9 +42,10 @@ def build(settings: Settings, *, migrate: bool = True, clock: Clock | None = Non
         upgrade(engine)
     factory = make_session_factory(engine)
     the_clock = clock or SystemClock()
+    queue = write_queue(engine)  # SQLite only: None on PostgreSQL
 
     def uow() -> SqlAlchemyUnitOfWork:
-        return SqlAlchemyUnitOfWork(factory, the_clock)
+        return SqlAlchemyUnitOfWork(factory, the_clock, queue)
 
     sync_catalog(uow())
     gateway = SimulatedGateway()

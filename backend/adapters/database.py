@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import threading
+from collections import deque
+
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
@@ -68,6 +72,77 @@ def _tune_sqlite(engine: Engine) -> None:
     def _on_begin(conn):
         write = conn.get_execution_options().get(WRITE_OPTION, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+class WriteQueue:
+    """A first-come, first-served lock for one SQLite database within this process.
+
+    SQLite has one writer. Left to itself, a writer that finds the database locked sleeps
+    in SQLite's busy handler, which retries at growing intervals (up to 100 ms apart): a
+    burst of writers is served in no order, and the unlucky ones wait seconds. Taken by the
+    unit of work before BEGIN IMMEDIATE, this queue hands the write lock over in arrival
+    order, at once; the busy timeout is left for writers of other processes (a migration,
+    a second server on the same file), which this queue cannot see."""
+
+    def __init__(self) -> None:
+        self._mutex = threading.Lock()
+        self._waiters: deque[tuple[int, threading.Lock]] = deque()
+        self._owner: int | None = None
+        self._depth = 0
+
+    def acquire(self) -> None:
+        me = threading.get_ident()
+        with self._mutex:
+            if self._owner == me:  # re-entered by its own holder: never wait on oneself
+                self._depth += 1
+                return
+            if self._owner is None and not self._waiters:
+                self._owner, self._depth = me, 1
+                return
+            turn = threading.Lock()
+            turn.acquire()
+            self._waiters.append((me, turn))
+        turn.acquire()  # released by the holder before us, once it made us the owner
+
+    def release(self) -> None:
+        with self._mutex:
+            if self._owner != threading.get_ident():
+                raise RuntimeError("the write queue is released by a thread not holding it")
+            self._depth -= 1
+            if self._depth:
+                return
+            if self._waiters:
+                self._owner, turn = self._waiters.popleft()
+                self._depth = 1
+                turn.release()
+            else:
+                self._owner = None
+
+    def __enter__(self) -> WriteQueue:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+
+
+_queues: dict[str, WriteQueue] = {}
+_queues_lock = threading.Lock()
+
+
+def write_queue(engine: Engine) -> WriteQueue | None:
+    """The write queue of the engine's SQLite file, shared by every engine of this process
+    on that file; None on PostgreSQL, where writers lock only the rows they change
+    (SELECT … FOR UPDATE) and so may run side by side."""
+    if engine.dialect.name != "sqlite":
+        return None
+    database = engine.url.database or ""
+    if database in ("", ":memory:") or database.startswith("file::memory:"):
+        key = f"memory:{id(engine)}"  # one private database per engine
+    else:
+        key = os.path.realpath(database)
+    with _queues_lock:
+        return _queues.setdefault(key, WriteQueue())
 
 
 def make_session_factory(engine: Engine) -> sessionmaker:

@@ -8,7 +8,7 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from backend.adapters.database import WRITE_OPTION
+from backend.adapters.database import WRITE_OPTION, WriteQueue
 from backend.adapters.repository import (
     AccountRepository,
     CatalogRepository,
@@ -34,15 +34,27 @@ class SqlAlchemyUnitOfWork:
     catalog: CatalogRepository
     session: Session
 
-    def __init__(self, session_factory: sessionmaker, clock: Clock):
+    def __init__(self, session_factory: sessionmaker, clock: Clock,
+                 write_queue: WriteQueue | None = None):
         self.session_factory = session_factory
         self.clock = clock
+        # SQLite: write transactions of this process take turns here, in arrival order,
+        # rather than in SQLite's busy handler (backend.adapters.database.WriteQueue)
+        self.write_queue = write_queue
         self._write = False
+        self._queued = False
 
     def __enter__(self) -> SqlAlchemyUnitOfWork:
-        self.session = self.session_factory()
-        # The first statement opens the transaction; its kind decides SQLite's BEGIN.
-        self.session.connection(execution_options={WRITE_OPTION: self._write})
+        if self._write and self.write_queue is not None:
+            self.write_queue.acquire()
+            self._queued = True
+        try:
+            self.session = self.session_factory()
+            # The first statement opens the transaction; its kind decides SQLite's BEGIN.
+            self.session.connection(execution_options={WRITE_OPTION: self._write})
+        except BaseException:
+            self._leave()
+            raise
         self.accounts = AccountRepository(self.session)
         self.orders = OrderRepository(self.session)
         self.outbox = OutboxRepository(self.session)
@@ -55,8 +67,17 @@ class SqlAlchemyUnitOfWork:
         try:
             self.session.rollback()
         finally:
-            self.session.close()
-            self._write = False
+            try:
+                self.session.close()
+            finally:
+                self._leave()
+
+    def _leave(self) -> None:
+        self._write = False
+        if self._queued:
+            self._queued = False
+            assert self.write_queue is not None
+            self.write_queue.release()
 
     @contextmanager
     def for_write(self):
