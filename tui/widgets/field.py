@@ -15,13 +15,16 @@ from tui.widgets.error import ErrorLine, tag_reason
 
 
 class FormInput(Input):
-    """An Input that keeps keys typed ahead of a focus change in order.
+    """An Input that keeps keys in the order they were typed.
 
-    Textual posts each key to the widget focused when the key is read, and resolves Tab
-    (and Enter's bindings) only once the key has bubbled up to the app: keys typed quickly
-    after them (a fast typist, a password manager) would land in this field. So Tab moves
-    the focus here, while the key is handled, and a key that arrives once the focus has
-    moved on is sent back to the app, which gives it to the widget focused now."""
+    Textual posts each key to the widget focused when the key is read, but resolves bound
+    keys (Tab, Backspace, Delete, the arrows, Enter) only once the key has bubbled up to the
+    app, while a printable key is inserted at once. Keys that arrive together (a fast typist,
+    a password manager, typing over a slow SSH link, tmux's send-keys) were thus reordered:
+    Backspace then "3" inserted the 3 first and then deleted it. So this field runs its own
+    bindings while the key is handled, Tab moves the focus at once, and a key that arrives
+    once the focus has moved on is sent back to the app, which gives it to the widget
+    focused now."""
 
     MOVES = {"tab": "focus_next", "shift+tab": "focus_previous"}
 
@@ -33,6 +36,17 @@ class FormInput(Input):
         elif event.key in self.MOVES:
             self._handled(event)
             getattr(self.screen, self.MOVES[event.key])()
+        elif action := self._own_action(event):
+            self._handled(event)
+            await self.run_action(action)
+
+    def _own_action(self, event: events.Key) -> str | None:
+        """The action this field binds the key to (a priority binding never gets here)."""
+        for key in event.aliases:
+            for binding in self._bindings.key_to_bindings.get(key, ()):
+                if not binding.priority:
+                    return binding.action
+        return None
 
     @staticmethod
     def _handled(event: events.Key) -> None:
