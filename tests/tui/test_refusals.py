@@ -169,3 +169,28 @@ async def test_a_session_that_ended_elsewhere_leads_back_to_the_sign_in(open_app
         await s.until(lambda: s.text("#form-error"), "why")
         assert s.text("#form-error") == translate("Please sign in first.", "fr")
         assert s.q("#email").value == account.billing_contact.email  # kept for signing in
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+async def test_try_is_offered_only_for_a_product_that_has_a_free_trial(open_app, make_account,
+                                                                      lang):
+    """GoTo Connect has no trial: `t` is not in the footer while it has the focus and does
+    nothing; asked for anyway (the palette), the refusal is written on the page."""
+    account = make_account(locale=lang)
+    async with open_app(lang) as s:
+        await s.sign_in(account.billing_contact.email, account.billing_contact.password)
+        await s.press("a")
+        await s.on_screen("ProductsScreen")
+        s.q("#buy-gotowebinar").focus()
+        await s.settle()
+        assert "t" in s.app.active_bindings
+        s.q("#buy-gotoconnect").focus()
+        await s.settle()
+        assert "t" not in s.app.active_bindings
+        await s.press("t")
+        assert type(s.app.screen).__name__ == "ProductsScreen"
+        s.app.screen.action_choose("try")
+        await s.settle()
+        assert s.text("#products-error") == translate(
+            "A free trial of {product} is not available for this account.", lang,
+            product="GoTo Connect")
