@@ -89,6 +89,7 @@ class SqlAlchemyUnitOfWork:
 
     def commit(self) -> None:
         self.session.commit()
+        self.catalog.after_commit()
 
     def flush(self) -> None:
         self.session.flush()

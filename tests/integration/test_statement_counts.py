@@ -1,0 +1,87 @@
+"""The number of SQL statements of the Place Order page and of placing an order does not
+grow with what the account holds: an account with 200 subscriptions costs what one with a
+single subscription costs, so an N+1 (a query per subscription, per line, per product of
+the catalog) cannot come back unnoticed. Counted with SQLAlchemy's `before_cursor_execute`
+(an executemany counts once: it is one round trip)."""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import event
+
+from backend.service_layer.catalog_data import read_catalog, sync_catalog
+
+MANY = 200
+
+
+def with_bulk_products(count: int):
+    """The default catalog plus `count` products shaped like GoToMeeting Business, so an
+    account can hold that many subscriptions (one per product)."""
+    catalog = read_catalog()
+    template = catalog.get("gotomeeting")
+    business = template.resolve_level("business")
+    bulk = tuple(dataclasses.replace(template, code=f"bulk-{i:03}", name=f"Bulk {i:03}",
+                                     levels=(business,))
+                 for i in range(count))
+    return dataclasses.replace(catalog, products=catalog.products + bulk)
+
+
+@contextmanager
+def counting(engine):
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, _params, _context, _executemany):
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+@pytest.fixture
+def bulk_app(app):
+    sync_catalog(app.uow(), with_bulk_products(MANY))
+    return app
+
+
+def account_holding(app, subscriptions: int):
+    held = [{"product": f"bulk-{i:03}", "level": "business", "licenses": 2, "term": "monthly"}
+            for i in range(subscriptions)]
+    return app.worked_example_account(subscriptions=held)
+
+
+def statements_of(app, subscriptions: int) -> dict[str, list[str]]:
+    acct = account_holding(app, subscriptions)
+    app.preview(acct.who)  # once before counting: a cache may fill on first use
+    counted = {}
+    with counting(app.backend.engine) as preview:
+        page = app.preview(acct.who)
+    counted["preview"] = list(preview)
+    assert len([ln for ln in page.lines if ln.product.startswith("bulk-")]) >= subscriptions
+    with counting(app.backend.engine) as place:
+        placed = app.place(acct.who)
+    assert placed.created
+    counted["place"] = list(place)
+    return counted
+
+
+def test_checkout_and_order_statements_do_not_grow_with_subscriptions(bulk_app):
+    one = statements_of(bulk_app, 1)
+    many = statements_of(bulk_app, MANY)
+    for use_case in ("preview", "place"):
+        assert len(many[use_case]) == len(one[use_case]), (
+            use_case, collections.Counter(s.split("\n")[0][:60] for s in many[use_case]))
+
+
+def test_checkout_and_order_stay_within_their_statement_budget(bulk_app):
+    """The figures of docs/performance.md, as a ceiling: reading the catalog again, or
+    loading a collection the use case does not need, shows here."""
+    counted = statements_of(bulk_app, 1)
+    assert len(counted["preview"]) <= 6, counted["preview"]
+    assert len(counted["place"]) <= 20, counted["place"]
