@@ -28,14 +28,16 @@ class Backend:
 
 
 def build(settings: Settings, *, migrate: bool = True, clock: Clock | None = None,
-          engine: Engine | None = None) -> Backend:
+          engine: Engine | None = None, workers: int | None = None) -> Backend:
     """Connects to the database, brings its schema up to date (Alembic) and loads the
     default catalog, then returns the pieces the entry points need."""
     from backend.service_layer import auth
     from backend.service_layer.catalog_data import sync_catalog
 
     auth.hasher = hasher_for(settings.password_profile)  # one profile per process
-    engine = engine or make_engine(settings.database_url)
+    # on PostgreSQL, each of the deployment's processes takes its share of the connections
+    engine = engine or make_engine(settings.database_url,
+                                   workers=workers if workers is not None else settings.workers)
     if migrate:
         from backend.adapters.migrations import upgrade
 

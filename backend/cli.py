@@ -21,6 +21,19 @@ def _port(text: str) -> int:
     return port
 
 
+MAX_WORKERS = 64
+
+
+def _workers(text: str) -> int:
+    try:
+        workers = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of workers: {text!r}") from None
+    if not 1 <= workers <= MAX_WORKERS:
+        raise argparse.ArgumentTypeError(f"workers are from 1 to {MAX_WORKERS}, not {workers}")
+    return workers
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="billing-center",
@@ -44,6 +57,10 @@ def _parser() -> argparse.ArgumentParser:
                             "none means no test mode)")
     serve.add_argument("--demo", action="store_true",
                        help="create a demo account and print how to sign in to it")
+    serve.add_argument("--workers", type=_workers, default=1, metavar="N",
+                       help="server processes sharing the port (default: %(default)s); more "
+                            "than one needs PostgreSQL: SQLite's writers queue within one "
+                            "process")
     serve.add_argument("--log-level", default="info",
                        choices=["critical", "error", "warning", "info", "debug"],
                        help="server log level (default: %(default)s)")
@@ -88,11 +105,30 @@ def _listen(host: str, port: int) -> socket.socket:
         raise CannotListen(f"billing-center: cannot listen on {host}:{port}: {reason}") from err
 
 
+class CannotServe(Exception):
+    """The options asked for something this deployment cannot do; the message is the line
+    to print."""
+
+
+def _check_workers(args, settings) -> None:
+    from sqlalchemy.engine import make_url
+
+    if args.workers > 1 and make_url(settings.database_url).get_backend_name() == "sqlite":
+        raise CannotServe(
+            f"billing-center: --workers {args.workers} needs PostgreSQL: on SQLite, writers "
+            "queue within one process only, so serve it with one worker")
+
+
 def _serve(args) -> int:
     import uvicorn
 
     from backend.api.app import create_app
     from backend.bootstrap import build
+
+    settings = _settings(args)
+    _check_workers(args, settings)
+    if args.workers > 1:
+        return _serve_workers(args, settings)
 
     class AnnouncingServer(uvicorn.Server):
         """Says where the API is only once it really serves: the app has started and the
@@ -107,7 +143,7 @@ def _serve(args) -> int:
 
     sock = _listen(args.host, args.port)
     with sock:
-        backend = build(_settings(args))
+        backend = build(settings)
         if args.demo:
             from backend.service_layer.demo import create_demo_account
 
@@ -118,6 +154,59 @@ def _serve(args) -> int:
         server = AnnouncingServer(config)
         server.run(sockets=[sock])
     return 0 if server.started else 3
+
+
+def _serve_workers(args, settings) -> int:
+    """N processes accept on one socket, bound here; each builds its own Backend (engine,
+    pool) from the environment (backend.api.app.create_worker_app). The schema and the
+    catalog are brought up to date once, here, before any worker starts."""
+    import threading
+    import time
+    import urllib.request
+
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    from backend.bootstrap import build
+
+    sock = _listen(args.host, args.port)
+    with sock:
+        backend = build(settings, workers=1)
+        if args.demo:
+            from backend.service_layer.demo import create_demo_account
+
+            creds = create_demo_account(backend)
+            print(f"Demo account: {creds.email} / {creds.password}", flush=True)
+        backend.engine.dispose()  # the workers open their own connections
+        # the workers are new interpreters: they read the settings from the environment
+        os.environ["BILLING_DATABASE_URL"] = settings.database_url
+        if settings.test_token:
+            os.environ["BILLING_TEST_TOKEN"] = settings.test_token
+        os.environ["BILLING_WORKERS"] = str(args.workers)
+        config = uvicorn.Config("backend.api.app:create_worker_app", factory=True,
+                                host=args.host, port=args.port, workers=args.workers,
+                                log_level=args.log_level)
+        host = f"[{args.host}]" if ":" in args.host else args.host
+        shown = f"http://{host}:{args.port}"
+        local = "127.0.0.1" if args.host in ("0.0.0.0", "") else host
+        if args.host == "::":
+            local = "[::1]"
+
+        def announce() -> None:
+            """Says where the API is once a worker answers on it."""
+            while True:
+                try:
+                    with urllib.request.urlopen(f"http://{local}:{args.port}/api/health",
+                                                timeout=1):
+                        break
+                except OSError:
+                    time.sleep(0.1)
+            print(f"Billing Center on {shown} (API docs at /docs; {args.workers} workers)",
+                  flush=True)
+
+        threading.Thread(target=announce, daemon=True).start()
+        Multiprocess(config, sockets=[sock]).run()
+    return 0
 
 
 def _migrate(args) -> int:
@@ -151,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         run = getattr(args, "run", None) or {"serve": _serve, "migrate": _migrate}[args.command]
         return run(args)
-    except CannotListen as err:
+    except (CannotListen, CannotServe) as err:
         print(err, file=sys.stderr)
         return 2
     except Exception as err:

@@ -18,6 +18,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="BILLING_", extra="ignore")
 
     database_url: str = "sqlite:///billing-center.db"
+    # Server processes of the deployment (`serve --workers`): sizes each one's share of the
+    # PostgreSQL connection pool (backend.adapters.database.pool_options).
+    workers: PositiveInt = 1
     # Test mode: the /api/testing/ routes exist only when a token is set (api.md).
     test_token: str | None = None
     seller_country: str = "IE"

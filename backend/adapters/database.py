@@ -21,7 +21,20 @@ class DatabaseUnusable(Exception):
     a person running the deployment can act on."""
 
 
-def make_engine(url: str, **kwargs) -> Engine:
+# Connections a whole PostgreSQL deployment may hold, all workers together: well under the
+# server's default max_connections (100), leaving room for migrations and psql.
+POOL_BUDGET = 64
+
+
+def pool_options(workers: int) -> dict:
+    """Each worker's share of POOL_BUDGET: half kept open, half opened under a burst and
+    closed after. A request holds one connection at a time, so a worker's share bounds how
+    many of its requests reach the database at once; the rest wait for a connection."""
+    size = max(4, POOL_BUDGET // (2 * max(1, workers)))
+    return {"pool_size": size, "max_overflow": size}
+
+
+def make_engine(url: str, *, workers: int = 1, **kwargs) -> Engine:
     parsed = make_url(url)  # an unparsable URL raises sqlalchemy's ArgumentError
     kind = parsed.get_backend_name()
     if kind not in SUPPORTED:
@@ -36,7 +49,7 @@ def make_engine(url: str, **kwargs) -> Engine:
                 parsed, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)
             _tune_sqlite(engine)
             return engine
-        return create_engine(parsed, pool_pre_ping=True, **kwargs)
+        return create_engine(parsed, pool_pre_ping=True, **{**pool_options(workers), **kwargs})
     except ModuleNotFoundError as err:
         raise DatabaseUnusable(f"its driver is not installed ({err})") from err
 

@@ -17,7 +17,7 @@ from backend.api.routes import (
     trials,
     users,
 )
-from backend.bootstrap import Backend
+from backend.bootstrap import Backend, build
 
 
 def create_app(backend: Backend) -> FastAPI:
@@ -41,3 +41,12 @@ def create_app(backend: Backend) -> FastAPI:
 
     mount_pages(app, backend)  # the web pages at /, after every API route
     return app
+
+
+def create_worker_app() -> FastAPI:
+    """The app of one `billing-center serve --workers N` process (uvicorn's factory): the
+    settings come from the environment, which the command set; the schema and catalog were
+    brought up to date before the workers started."""
+    from backend.settings import get_settings
+
+    return create_app(build(get_settings(), migrate=False))
