@@ -217,6 +217,11 @@ async def users(s, a) -> None:
     await s.press("a")
     await s.until(lambda: "GoToMeeting" in s.cell("#users", colleague, "products"),
                   "the license assigned")
+    # The call covers the tables with a loading indicator; when that is drawn (a call slower
+    # than a frame), Textual blurs the hidden table and the focus is lost, otherwise the
+    # table keeps it. The screen's own focus is pinned.
+    s.q("#users").focus()
+    await s.settle()
 
 
 # screen -> (the account to make, or None; the app's demo credentials, or None; the way there)
