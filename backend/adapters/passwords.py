@@ -9,6 +9,9 @@ with the current profile (`PasswordHasher.check_needs_rehash`).
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import sys
 from typing import Literal
 
 from argon2 import Parameters, PasswordHasher, Type, profiles
@@ -30,7 +33,30 @@ PROFILES: dict[str, Parameters] = {
 DEFAULT_PROFILE: ProfileName = "owasp"
 
 
+_M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
+_malloc_tuned = False
+
+
+def _hash_memory_goes_back_to_the_system() -> None:
+    """An argon2 hash allocates its whole memory cost (19 MiB under OWASP) and frees it.
+    glibc serves such a block by mmap, but on the first free it raises its mmap threshold
+    to the block's size, so later hashes come from the heaps of the threads that ran them
+    and stay resident: a server that hashed in a few threads at once kept ~200 MiB it no
+    longer used. A fixed threshold (glibc's initial 128 KiB) keeps big blocks mmapped, so
+    they are returned on free. Elsewhere (musl, macOS) there is nothing to do."""
+    global _malloc_tuned
+    if _malloc_tuned or not sys.platform.startswith("linux"):
+        return
+    _malloc_tuned = True
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.mallopt(_M_MMAP_THRESHOLD, 128 * 1024)
+    except (OSError, AttributeError):  # not glibc: nothing to tune
+        pass
+
+
 def hasher_for(profile: str) -> PasswordHasher:
+    _hash_memory_goes_back_to_the_system()
     try:
         return PasswordHasher.from_parameters(PROFILES[profile])
     except KeyError:
