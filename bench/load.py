@@ -43,6 +43,7 @@ import time
 import uuid
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -325,13 +326,38 @@ def main() -> int:
     args = parser.parse_args()
     failed = False
     for clients in args.clients:
-        with tempfile.TemporaryDirectory() as tmp:
-            db = args.db or f"sqlite:///{os.path.join(tmp, 'bench.db')}"
+        with tempfile.TemporaryDirectory() as tmp, fresh_database(args.db, tmp) as db:
             kind = "PostgreSQL" if db.startswith("postgresql") else "SQLite"
             result = bench(args, clients, db)
             report(result, kind, args)
             failed |= bool(result["errors"])
     return 1 if failed else 0
+
+
+@contextmanager
+def fresh_database(url: str | None, tmp: str):
+    """Every run starts empty: a new SQLite file, or on PostgreSQL a new schema (named in
+    the URL's search_path, dropped afterwards), so the database's other schemas are left
+    alone."""
+    if not url:
+        yield f"sqlite:///{os.path.join(tmp, 'bench.db')}"
+        return
+    if not url.startswith("postgresql"):
+        yield url
+        return
+    from sqlalchemy import create_engine
+
+    schema = f"bench_{secrets.token_hex(4)}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    try:
+        sep = "&" if "?" in url else "?"
+        yield f"{url}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        admin.dispose()
 
 
 if __name__ == "__main__":
