@@ -135,6 +135,9 @@ class BillingMixin:
         node: Any = self
         app = self.app
         target = node.query_one(busy) if isinstance(busy, str) else busy
+        # A loading indicator hides what it covers, and Textual drops the focus of a hidden
+        # widget: the person's place (a row of a table, a field) is given back afterwards.
+        had_focus = node.focused if target is not None else None
         if target is not None:
             target.loading = True
 
@@ -143,6 +146,9 @@ class BillingMixin:
                 target.loading = False
             if not node.is_attached:
                 return
+            if (had_focus is not None and node.focused is None and had_focus.is_attached
+                    and had_focus.focusable):
+                had_focus.focus()
             if error is None:
                 done(result)
             else:

@@ -49,16 +49,19 @@ class SignInScreen(BillingScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        # the email first, unless it was given (--email): then the password
-        self.query_one("#password" if self.app.prefill_email else "#email", Input).focus()
+        # the email first, unless it is known (--email, the demo account): then the password.
+        # Decided from the values: a focus() asked for now is only applied later, so
+        # has_focus cannot tell yet.
         self._offer_demo_email()
+        email = self.query_one("#email", Input)
+        self.query_one("#password" if email.value else "#email", Input).focus()
 
     def _offer_demo_email(self) -> None:
         """On the demo database, its email is filled in (unless something was typed)."""
         email = self.query_one("#email", Input)
         if self.app.demo is not None and not email.value:
             email.value = self.app.demo.email
-            if email.has_focus:
+            if email.has_focus:  # the demo became known after the screen was shown
                 self.query_one("#password", Input).focus()
 
     def relabel(self) -> None:
