@@ -96,11 +96,6 @@ async def sign_in_screen(s, a) -> None:
 
 async def sign_in_demo_screen(s, a) -> None:
     await sign_in_screen(s, a)
-    # With the demo's email filled in, SignInScreen moves the focus to the password only if
-    # the email already had it, which races with Textual's auto-focus of the new screen
-    # (either field may end up focused): the intended one is pinned here.
-    s.q("#password").focus()
-    await s.settle()
 
 
 async def dashboard(s, a) -> None:
@@ -217,11 +212,6 @@ async def users(s, a) -> None:
     await s.press("a")
     await s.until(lambda: "GoToMeeting" in s.cell("#users", colleague, "products"),
                   "the license assigned")
-    # The call covers the tables with a loading indicator; when that is drawn (a call slower
-    # than a frame), Textual blurs the hidden table and the focus is lost, otherwise the
-    # table keeps it. The screen's own focus is pinned.
-    s.q("#users").focus()
-    await s.settle()
 
 
 # screen -> (the account to make, or None; the app's demo credentials, or None; the way there)

@@ -48,7 +48,9 @@ class UsersScreen(StepScreen):
         yield Header()
         with VerticalScroll(id="users-page"):
             yield Static(id="users-title", classes="title", markup=False)
-            with Horizontal(id="users-tables"):
+            # one above the other: side by side, at 130 columns, the users table cut off
+            # its Products column (the one this screen is about)
+            with Vertical(id="users-tables"):
                 with Vertical(id="users-box"):
                     yield Static(id="users-caption", classes="note", markup=False)
                     yield DataTable(id="users", cursor_type="row", zebra_stripes=True)
