@@ -6,14 +6,21 @@ One SQLite database per test module (accounts keep tests apart: each has its own
 
 from __future__ import annotations
 
+import os
 import re
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pytest
+import uvicorn
 from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
+from playwright.sync_api import Browser as Chromium
+from playwright.sync_api import sync_playwright
 
 from backend.adapters.database import make_engine
 from backend.api.app import create_app
@@ -169,3 +176,40 @@ def signed_in(new_browser, make_account):
         return browser, account
 
     return make
+
+
+# --- a real browser on the pages (Debian's chromium, or BILLING_CHROMIUM) -----------------
+
+CHROMIUM = os.environ.get("BILLING_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic", "--disable-gpu"]
+
+
+@pytest.fixture(scope="module")
+def pages_url(app) -> Iterator[str]:
+    """The pages served by uvicorn on a free port, for the time of the module."""
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning",
+                                           lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the test server did not start within 20 s")
+        time.sleep(0.02)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Chromium]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"no chromium at {CHROMIUM} (apt-get install chromium, or set "
+                    "BILLING_CHROMIUM)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
