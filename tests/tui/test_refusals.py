@@ -172,25 +172,20 @@ async def test_a_session_that_ended_elsewhere_leads_back_to_the_sign_in(open_app
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-async def test_try_is_offered_only_for_a_product_that_has_a_free_trial(open_app, make_account,
-                                                                      lang):
-    """GoTo Connect has no trial: `t` is not in the footer while it has the focus and does
-    nothing; asked for anyway (the palette), the refusal is written on the page."""
+async def test_try_on_a_product_without_a_free_trial_is_refused_at_once(open_app, make_account,
+                                                                       lang):
+    """GoTo Connect has no trial: `t` on it says so on the product list, in the Billing
+    Center's words, instead of asking for a level and licenses first."""
     account = make_account(locale=lang)
     async with open_app(lang) as s:
         await s.sign_in(account.billing_contact.email, account.billing_contact.password)
         await s.press("a")
         await s.on_screen("ProductsScreen")
-        s.q("#buy-gotowebinar").focus()
-        await s.settle()
-        assert "t" in s.app.active_bindings
         s.q("#buy-gotoconnect").focus()
         await s.settle()
-        assert "t" not in s.app.active_bindings
         await s.press("t")
         assert type(s.app.screen).__name__ == "ProductsScreen"
-        s.app.screen.action_choose("try")
-        await s.settle()
         assert s.text("#products-error") == translate(
             "A free trial of {product} is not available for this account.", lang,
             product="GoTo Connect")
+        assert s.q("#products-error").has_class("refusal-trial_not_allowed")

@@ -98,22 +98,13 @@ class ProductsScreen(StepScreen):
         code = (focused.id or "").removeprefix("product-")
         return next((p for p in self.products if p.code == code), None)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`t` (Try) is offered only while the product in focus has a free trial."""
-        if action == "choose" and parameters == ("try",):
-            product = self._focused_product()
-            return product is not None and bool(product.can_try)
-        return True
-
-    def on_descendant_focus(self) -> None:
-        self.refresh_bindings()  # the footer follows the product in focus
-
     def action_choose(self, action: Action) -> None:
         product = self._focused_product()
         if product is None:
             return
         if action == "try" and not product.can_try:
-            # the key is hidden then, but a binding may still arrive (the command palette)
+            # said at once, in the Billing Center's words, rather than after the level and
+            # the licenses have been asked for (the Start Trial call would be refused)
             self.show_refusal(ClientError("trial_not_allowed", self.t.tr(
                 "A free trial of {product} is not available for this account.",
                 product=product.name)))
