@@ -7,7 +7,7 @@ Feature: Choosing what to add
 
   Background:
     Given Claire is the billing contact of a standard account in France
-    And today is 2026-11-26
+    And today is 2031-01-01
 
   @step-2 @R2 @smoke
   Scenario: Everything is offered to an account that holds nothing yet

@@ -19,7 +19,7 @@ Feature: Credits for the unused days of the subscriptions held
 
     Examples:
       | country            | today      | billing day | held                     | term    | licenses | since      | credit  | last unused day | renewal | renewal end |
-      | France             | 2026-11-26 | 15th        | GoToTraining Starter     | monthly | 3        | 2026-11-15 | -207.10 | 2026-12-14      | 327.00  | 2026-12-25  |
-      | France             | 2026-11-26 | 15th        | GoToMeeting Professional | annual  | 1        | 2026-11-15 | -116.38 | 2027-11-14      | 120.00  | 2027-11-25  |
+      | France             | 2028-02-27 | 15th        | GoToTraining Starter     | monthly | 3        | 2028-02-15 | -191.69 | 2028-03-14      | 327.00  | 2028-03-26  |
+      | France             | 2027-12-31 | 1st         | GoToMeeting Professional | annual  | 1        | 2027-06-01 | -50.16  | 2028-05-31      | 120.00  | 2028-12-30  |
       | France             | 2027-03-05 | 31st        | GoToMeeting Business     | monthly | 1        | 2027-02-28 | -13.42  | 2027-03-30      | 16.00   | 2027-04-04  |
       | the United Kingdom | 2027-02-15 | 1st         | GoToWebinar Lite         | monthly | 1        | 2027-02-01 | -20.83  | 2027-02-28      | 41.65   | 2027-03-14  |

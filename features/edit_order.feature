@@ -7,7 +7,7 @@ Feature: Editing the order
 
   Background:
     Given Claire is the billing contact of a standard account in France
-    And today is 2026-11-26
+    And today is 2030-01-31
     And her cart holds "GoToWebinar Lite", monthly, with 2 user licenses
 
   @step-9 @R10.5 @R10.1
@@ -16,21 +16,21 @@ Feature: Editing the order
     When she opens the Place Order page
     Then the Place Order page shows these lines:
       | kind | product          | licenses | term    | from       | to         | rate  | amount |
-      | new  | GoToWebinar Lite | 2        | monthly | 2026-11-26 | 2026-12-25 | 49.00 | 98.00  |
+      | new  | GoToWebinar Lite | 2        | monthly | 2030-01-31 | 2030-02-27 | 49.00 | 98.00  |
     When she changes "GoToWebinar" to 5 user licenses in Edit Order
     Then the Place Order page shows these lines:
       | kind | product          | licenses | term    | from       | to         | rate  | amount |
-      | new  | GoToWebinar Lite | 5        | monthly | 2026-11-26 | 2026-12-25 | 49.00 | 245.00 |
+      | new  | GoToWebinar Lite | 5        | monthly | 2030-01-31 | 2030-02-27 | 49.00 | 245.00 |
     And the total due is 294.00 EUR
     When she changes "GoToWebinar" to annual in Edit Order
     Then the Place Order page shows these lines:
       | kind | product          | licenses | term   | from       | to         | rate   | amount  |
-      | new  | GoToWebinar Lite | 5        | annual | 2026-11-26 | 2027-11-25 | 490.00 | 2450.00 |
+      | new  | GoToWebinar Lite | 5        | annual | 2030-01-31 | 2031-01-30 | 490.00 | 2450.00 |
     And the total due is 2940.00 EUR
     When she changes "GoToWebinar" to the "Standard" level in Edit Order
     Then the Place Order page shows these lines:
       | kind | product              | licenses | term   | from       | to         | rate   | amount  |
-      | new  | GoToWebinar Standard | 5        | annual | 2026-11-26 | 2027-11-25 | 990.00 | 4950.00 |
+      | new  | GoToWebinar Standard | 5        | annual | 2030-01-31 | 2031-01-30 | 990.00 | 4950.00 |
     And the total due is 5940.00 EUR
 
   @step-9 @R10.5 @R6
@@ -49,7 +49,7 @@ Feature: Editing the order
     And she removes "GoToWebinar" in Edit Order
     Then the Place Order page shows these lines:
       | kind | product     | licenses | term    | from       | to         | rate  | amount |
-      | new  | LogMeIn Pro | 1        | monthly | 2026-11-26 | 2026-12-25 | 30.00 | 30.00  |
+      | new  | LogMeIn Pro | 1        | monthly | 2030-01-31 | 2030-02-27 | 30.00 | 30.00  |
     And the total due is 36.00 EUR
     When she removes "LogMeIn Pro" in Edit Order
     Then her cart is empty

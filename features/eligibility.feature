@@ -6,7 +6,7 @@ Feature: Who may add a subscription or a free trial
   to the Corporate Billing Portal.
 
   Background:
-    Given today is 2026-11-26
+    Given today is 2030-04-15
 
   @step-0 @R0.1 @smoke
   Scenario: A billing contact of a standard account is offered to add a subscription

@@ -7,7 +7,7 @@ Feature: One order per submission
 
   Background:
     Given Claire is the billing contact of a standard account in France
-    And today is 2026-11-26
+    And today is 2027-04-30
     And her cart holds "GoToWebinar Lite", monthly, with 2 user licenses
     And Claire is signed in
 

@@ -6,7 +6,7 @@ Feature: Choosing the number of user licenses
 
   Background:
     Given Claire is the billing contact of a standard account in France
-    And today is 2026-11-26
+    And today is 2027-08-31
 
   @step-6 @R6 @smoke
   Scenario: User licenses start at 1

@@ -8,7 +8,7 @@ Feature: Assigning licenses to users
 
   Background:
     Given Claire is the billing contact of a standard account in France
-    And today is 2026-11-26
+    And today is 2029-09-30
     And Bob and Alice are colleagues on the account, not billing contacts
     And the account holds "GoToMeeting Business", monthly, with 2 user licenses
     And Claire is signed in

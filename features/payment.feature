@@ -7,7 +7,7 @@ Feature: Paying for the order
 
   Background:
     Given Claire is the billing contact of a standard account in France
-    And today is 2026-11-26
+    And today is 2028-02-29
     And her billing day is the 15th
     And her cart holds "GoToWebinar Lite", monthly, with 2 user licenses
 
@@ -18,9 +18,9 @@ Feature: Paying for the order
     And she places the order with the card "<card>"
     Then she sees the order confirmation with an order number
     And her card ending <last four> was charged 117.60 EUR once
-    And "GoToWebinar Lite" is active on her account from 2026-11-26 to 2026-12-25
+    And "GoToWebinar Lite" is active on her account from 2028-02-29 to 2028-03-28
     And her cart is empty
-    And her billing day is now the 26th
+    And her billing day is now the 29th
     And an order confirmation email reaches her with the order number
 
     Examples:

@@ -11,15 +11,15 @@ Feature: The Place Order page
 
   @step-9 @R10.1 @R10.4
   Scenario: The page shows each item's period from today, its rate, and the total due
-    Given today is 2026-11-26
+    Given today is 2029-12-31
     And her cart holds "GoToWebinar Lite", monthly, with 2 user licenses
     And Claire is signed in
     When she buys "LogMeIn Pro", annual, with 3 user licenses
     And she opens the Place Order page
     Then the Place Order page shows these lines:
       | kind | product          | licenses | term    | from       | to         | rate   | amount |
-      | new  | GoToWebinar Lite | 2        | monthly | 2026-11-26 | 2026-12-25 | 49.00  | 98.00  |
-      | new  | LogMeIn Pro      | 3        | annual  | 2026-11-26 | 2027-11-25 | 300.00 | 900.00 |
+      | new  | GoToWebinar Lite | 2        | monthly | 2029-12-31 | 2030-01-30 | 49.00  | 98.00  |
+      | new  | LogMeIn Pro      | 3        | annual  | 2029-12-31 | 2030-12-30 | 300.00 | 900.00 |
     And the subtotal is 998.00
     And VAT is 20% or 199.60
     And the total due is 1197.60 EUR
@@ -33,8 +33,8 @@ Feature: The Place Order page
 
     Examples:
       | today      | term    | last day   |
-      | 2026-11-26 | monthly | 2026-12-25 |
-      | 2026-11-26 | annual  | 2027-11-25 |
+      | 2027-06-15 | monthly | 2027-07-14 |
+      | 2027-08-31 | annual  | 2028-08-30 |
       | 2026-12-31 | monthly | 2027-01-30 |
       | 2027-01-31 | monthly | 2027-02-27 |
       | 2028-01-31 | monthly | 2028-02-28 |
@@ -44,14 +44,14 @@ Feature: The Place Order page
   @step-9 @R10.2
   Scenario Outline: A billing day at a month's end stays the anchor of every period
     Given today is <today>
-    And her billing day is the 31st
+    And her billing day is the <billing day>
     And the account holds "GoToMeeting Business", monthly, with 1 user license
     And Claire is signed in
     Then her "GoToMeeting Business" subscription runs from <start> to <end>, next billed on <next>
 
     Examples:
-      | today      | start      | end        | next       |
-      | 2027-03-05 | 2027-02-28 | 2027-03-30 | 2027-03-31 |
-      | 2027-04-10 | 2027-03-31 | 2027-04-29 | 2027-04-30 |
-      | 2027-05-02 | 2027-04-30 | 2027-05-30 | 2027-05-31 |
-      | 2028-03-01 | 2028-02-29 | 2028-03-30 | 2028-03-31 |
+      | today      | billing day | start      | end        | next       |
+      | 2027-03-05 | 31st        | 2027-02-28 | 2027-03-30 | 2027-03-31 |
+      | 2027-02-14 | 30th        | 2027-01-30 | 2027-02-27 | 2027-02-28 |
+      | 2027-03-01 | 29th        | 2027-02-28 | 2027-03-28 | 2027-03-29 |
+      | 2028-03-01 | 31st        | 2028-02-29 | 2028-03-30 | 2028-03-31 |

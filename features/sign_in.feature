@@ -8,7 +8,7 @@ Feature: Signing in to the Billing Center
 
   Background:
     Given Claire is the billing contact of a standard account in France
-    And today is 2026-11-26
+    And today is 2027-12-31
 
   @step-1 @R1 @smoke
   Scenario: A billing contact signs in and sees her account

@@ -7,7 +7,7 @@ Feature: Free trials
 
   Background:
     Given Claire is the billing contact of a standard account in France
-    And today is 2026-11-26
+    And today is 2028-02-22
     And her billing day is the 15th
 
   @step-7 @R7
@@ -20,20 +20,20 @@ Feature: Free trials
     Then she is not asked "Monthly" or "Annual"
     And the button reads "Start Trial"
     When she confirms with "Start Trial"
-    Then she sees the trial confirmation for "GoToWebinar Pro" with 5 user licenses, ending 2026-12-03
-    And "GoToWebinar Pro" is trialing on her account from 2026-11-26 to 2026-12-03, with no term
+    Then she sees the trial confirmation for "GoToWebinar Pro" with 5 user licenses, ending 2028-02-29
+    And "GoToWebinar Pro" is trialing on her account from 2028-02-22 to 2028-02-29, with no term
 
   @step-8 @R9.1 @R9.2 @R0.3 @smoke
   Scenario: Starting a trial confirms it at once, charges nothing and leaves the cart and billing date alone
-    Given the account holds "GoToMeeting Business", monthly, with 2 user licenses, since 2026-11-15
+    Given the account holds "GoToMeeting Business", monthly, with 2 user licenses, since 2028-02-15
     And her cart holds "LogMeIn Rescue", monthly, with 3 user licenses
     And Claire is signed in
     When she starts a trial of "GoToWebinar Pro" with 5 user licenses
-    Then she sees the trial confirmation for "GoToWebinar Pro" with 5 user licenses, ending 2026-12-03
-    And "GoToWebinar Pro" is trialing on her account from 2026-11-26 to 2026-12-03, with no term
+    Then she sees the trial confirmation for "GoToWebinar Pro" with 5 user licenses, ending 2028-02-29
+    And "GoToWebinar Pro" is trialing on her account from 2028-02-22 to 2028-02-29, with no term
     And her cart holds only "LogMeIn Rescue" with 3 user licenses, monthly
     And her billing day is still the 15th
-    And "GoToMeeting Business" is active on her account from 2026-11-15 to 2026-12-14
+    And "GoToMeeting Business" is active on her account from 2028-02-15 to 2028-03-14
     And nothing was charged
 
   @step-8 @R9.3
@@ -44,8 +44,8 @@ Feature: Free trials
 
     Examples:
       | offer                    | product     | trial end  |
-      | GoToMeeting Professional | GoToMeeting | 2026-12-10 |
-      | GoToWebinar Lite         | GoToWebinar | 2026-12-03 |
+      | GoToMeeting Professional | GoToMeeting | 2028-03-07 |
+      | GoToWebinar Lite         | GoToWebinar | 2028-02-29 |
 
   @step-4 @R4 @R9.4
   Scenario: A product is tried once: afterwards it is offered with Buy only
@@ -80,7 +80,7 @@ Feature: Free trials
     And Claire is signed in
     When she buys "GoToWebinar Pro", monthly, with 5 user licenses
     And she places the order with the card "4242 4242 4242 4242"
-    Then "GoToWebinar Pro" is active on her account from 2026-11-26 to 2026-12-25
+    Then "GoToWebinar Pro" is active on her account from 2028-02-22 to 2028-03-21
     And "GoToWebinar" is no longer trialing
 
   @step-8 @R9.6 @R14
@@ -92,14 +92,14 @@ Feature: Free trials
 
     Examples:
       | date       | status   |
-      | 2026-12-10 | trialing |
-      | 2026-12-11 | expired  |
+      | 2028-03-07 | trialing |
+      | 2028-03-08 | expired  |
 
   @step-8 @R9.6
   Scenario: An expired trial charges nothing and the product is offered again with Buy only
     Given Claire is signed in
     When she starts a trial of "LogMeIn Pro" with 2 user licenses
-    And the account's clock moves to 2026-12-11
+    And the account's clock moves to 2028-03-08
     Then "LogMeIn Pro" is expired on her account
     And nothing was charged
     When she opens "Add a new subscription"

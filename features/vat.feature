@@ -10,7 +10,7 @@ Feature: VAT and VAT numbers
   @step-10 @R11.3 @R10.4
   Scenario Outline: VAT by the customer's country and VAT number
     Given Claire is the billing contact of a standard account in <country>
-    And today is 2026-11-26
+    And today is 2027-10-31
     And Claire is signed in
     When she buys "GoToWebinar Lite", monthly, with 3 user licenses
     And she enters the VAT number "<VAT number>"
@@ -36,7 +36,7 @@ Feature: VAT and VAT numbers
   @step-10 @R10.4 @R11.3
   Scenario: VAT is rounded half-up to the cent
     Given Claire is the billing contact of a standard account in Finland
-    And today is 2026-11-26
+    And today is 2029-03-31
     And Claire is signed in
     When she buys "GoToWebinar Lite", monthly, with 3 user licenses
     Then the subtotal is 147.00
@@ -46,7 +46,7 @@ Feature: VAT and VAT numbers
   @step-10 @R11.2
   Scenario: A valid VAT number is saved on the account with the order
     Given Claire is the billing contact of a standard account in Germany
-    And today is 2026-11-26
+    And today is 2030-07-01
     And Claire is signed in
     When she buys "GoToWebinar Lite", monthly, with 3 user licenses
     And she enters the VAT number "DE136695976"
@@ -58,7 +58,7 @@ Feature: VAT and VAT numbers
   @step-10 @R11.2 @R11.5
   Scenario Outline: An invalid VAT number, or one of another country, is refused and nothing is placed
     Given Claire is the billing contact of a standard account in France
-    And today is 2026-11-26
+    And today is 2027-01-01
     And her cart holds "GoToWebinar Lite", monthly, with 3 user licenses
     And Claire is signed in
     When she opens the Place Order page

@@ -10,7 +10,7 @@ Feature: What the person reads, in her language
 
   Background:
     Given Claire is the billing contact of a standard account in France
-    And today is 2026-11-26
+    And today is 2029-02-10
 
   @screen @step-2 @step-4 @step-5 @step-6 @step-7 @step-8 @R2 @R4 @R5 @R6 @R7 @R8.2
   Scenario: Each step of buying reads in her language
@@ -47,28 +47,28 @@ Feature: What the person reads, in her language
     And she sets 5 user licenses
     Then she reads "Start Trial"
     When she confirms with "Start Trial"
-    Then she reads 2026-12-03 as her language writes dates
+    Then she reads 2029-02-17 as her language writes dates
 
   @screen @step-9 @step-10 @R10.1 @R10.3 @R10.4 @R10.5 @R11.1 @R11.2
   Scenario: The Place Order page reads in her language, its money and dates too
-    Given her billing day is the 15th
-    And the account holds "GoToMeeting Business", monthly, with 2 user licenses, since 2026-11-15
+    Given her billing day is the 30th
+    And the account holds "GoToMeeting Business", monthly, with 2 user licenses, since 2029-01-30
     And Claire is signed in
     When she buys "GoToWebinar Pro", annual, with 3 user licenses
     Then she reads "Billing period", "Subscription rate", "Total due" and "Edit Order"
     And she reads "Payment details", "VAT number" and "Place Order"
-    And she reads 5,970.00 EUR, 20.27 EUR, 32.00 EUR, 1,196.35 EUR and 7,178.08 EUR as her language writes money
-    And she reads 2026-11-26, 2027-11-25, 2026-12-14 and 2026-12-25 as her language writes dates
+    And she reads 5,970.00 EUR, 19.86 EUR, 32.00 EUR, 1,196.43 EUR and 7,178.57 EUR as her language writes money
+    And she reads 2029-02-10, 2030-02-09, 2029-02-27 and 2029-03-09 as her language writes dates
 
   @screen @step-10 @step-11 @R12.2
   Scenario: The order confirmation reads in her language, the next billing date too
-    Given her billing day is the 15th
-    And the account holds "GoToMeeting Business", monthly, with 2 user licenses, since 2026-11-15
+    Given her billing day is the 30th
+    And the account holds "GoToMeeting Business", monthly, with 2 user licenses, since 2029-01-30
     And Claire is signed in
     When she buys "GoToWebinar Pro", annual, with 3 user licenses
     And she places the order with the card "4242 4242 4242 4242"
     Then she reads "Manage user products"
-    And she reads 2026-12-26 as her language writes dates
+    And she reads 2029-03-10 as her language writes dates
 
   @step-6 @R6
   Scenario: Too many user licenses are refused in her language
