@@ -39,6 +39,7 @@ Feature: Editing the order
     When she opens the Place Order page
     And she tries to change "GoToWebinar" to 26 user licenses in Edit Order
     Then she is refused at the "User licenses" field with a message naming 1 and 25
+    And her account is as it was before
     And her cart holds only "GoToWebinar Lite" with 2 user licenses, monthly
 
   @step-9 @R10.5

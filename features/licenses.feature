@@ -34,6 +34,7 @@ Feature: Choosing the number of user licenses
     Given Claire is signed in
     When she tries to buy "<offer>", monthly, with <licenses> user licenses
     Then she is refused at the "User licenses" field with a message naming 1 and <maximum>
+    And her account is as it was before
     And her cart is empty
 
     Examples:
@@ -50,4 +51,5 @@ Feature: Choosing the number of user licenses
     Given Claire is signed in
     When she tries to start a trial of "LogMeIn Pro" with 11 user licenses
     Then she is refused at the "User licenses" field with a message naming 1 and 10
+    And her account is as it was before
     And no trial has started

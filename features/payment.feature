@@ -28,24 +28,25 @@ Feature: Paying for the order
       | 4242 4242 4242 4242 | 4242      |
       | 5555 5555 5555 4444 | 4444      |
 
+  # Each kind of failing card once; a VAT number typed or not and a card on file or not,
+  # in pairs: the VAT number and the card typed must not be kept either.
   @step-10 @R11.4 @R11.5 @R12.1
   Scenario Outline: A card that fails places nothing and says why
-    Given Claire is signed in
+    Given the account has <card on file>
+    And Claire is signed in
     When she opens the Place Order page
-    And she tries to place the order with the card "<card>"
+    And she tries to place the order with the card "<card>" and <VAT number>
     Then she is refused because <why>
-    And her cart holds only "GoToWebinar Lite" with 2 user licenses, monthly
-    And "GoToWebinar" is not on her account
-    And her billing day is still the 15th
+    And her account is as it was before
     And nothing was charged
     And no email was sent
 
     Examples:
-      | card                | why                               |
-      | 4000 0000 0000 0002 | the card was declined             |
-      | 4000 0000 0000 9995 | the card has insufficient funds   |
-      | 4000 0000 0000 0069 | the card has expired              |
-      | 4000 0000 0000 0119 | the payment provider failed       |
+      | card                | VAT number                     | card on file    | why                             |
+      | 4000 0000 0000 0002 | no VAT number                  | no card on file | the card was declined           |
+      | 4000 0000 0000 9995 | the VAT number "FR40303265045" | a card on file  | the card has insufficient funds |
+      | 4000 0000 0000 0069 | the VAT number "FR40303265045" | no card on file | the card has expired            |
+      | 4000 0000 0000 0119 | no VAT number                  | a card on file  | the payment provider failed     |
 
   @step-10 @R11.5
   Scenario: After a failed payment, the same cart can be paid with another card

@@ -55,6 +55,7 @@ Feature: Free trials
     Then "GoToWebinar" is offered with Buy only
     When she tries directly to start a trial of "GoToWebinar Lite" with 1 user license
     Then she is refused because a trial of this product is not allowed
+    And her account is as it was before
     And only one welcome email was sent
 
   @step-4 @R9.4
@@ -63,6 +64,7 @@ Feature: Free trials
     And Claire is signed in
     When she tries directly to start a trial of "GoToTraining Starter" with 1 user license
     Then she is refused because a trial of this product is not allowed
+    And her account is as it was before
     And no trial has started
     And no email was sent
 
@@ -72,6 +74,7 @@ Feature: Free trials
     And Claire is signed in
     When she tries directly to start a trial of "GoToMeeting Professional" with 1 user license
     Then she is refused because the product is already on the account
+    And her account is as it was before
     And no trial has started
 
   @step-8 @R9.5 @R0.3

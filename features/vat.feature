@@ -64,7 +64,7 @@ Feature: VAT and VAT numbers
     When she opens the Place Order page
     And she tries to place the order with the VAT number "<VAT number>" and the card "4242 4242 4242 4242"
     Then she is refused at the "VAT number" field
-    And her cart holds only "GoToWebinar Lite" with 3 user licenses, monthly
+    And her account is as it was before
     And nothing was charged
     And her account has no VAT number
 

@@ -83,9 +83,9 @@ def cart_holds(scene: Scene, offer: str, term_word: str, licenses: str) -> None:
     )
 
 
-@given("the account has a card on file")
-def card_on_file(scene: Scene) -> None:
-    scene.describe().card_on_file = True
+@given(parsers.re(r"the account has (?P<which>a|no) card on file"))
+def card_on_file(scene: Scene, which: str) -> None:
+    scene.describe().card_on_file = which == "a"
 
 
 @given(

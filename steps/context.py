@@ -28,9 +28,38 @@ from steps.driver import (
     TrialConfirmation,
 )
 from steps.naming import split_offer
-from steps.world import AccountSpec, Backoffice, Credentials, TestAccount
+from steps.world import AccountSpec, Backoffice, Charge, Credentials, Email, TestAccount
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class AccountState:
+    """The whole account as the signed-in person sees it (subscriptions, card on file, VAT
+    number, billing day, cart) and as the back office records it (emails, charges)."""
+
+    account: AccountView
+    cart: CartView
+    emails: tuple[Email, ...]
+    charges: tuple[Charge, ...]
+
+    def differences(self, after: AccountState) -> list[str]:
+        """What changed from this state to `after`, one line per difference."""
+        seen: list[tuple[str, object, object]] = [
+            (name, getattr(self.account, name), getattr(after.account, name))
+            for name in (
+                "subscriptions", "card", "vat_number", "billing_day", "today", "cart_count",
+                "kind", "country", "offers_add_subscription",
+            )
+        ]
+        seen += [
+            ("cart", self.cart, after.cart),
+            ("emails", [(e.kind, e.subject) for e in self.emails],
+             [(e.kind, e.subject) for e in after.emails]),
+            ("charges", self.charges, after.charges),
+        ]
+        return [f"{name}: {was!r}\n  now: {now!r}" for name, was, now in seen if was != now]
+
 
 
 @dataclass
@@ -54,7 +83,10 @@ class Scene:
     trial: TrialConfirmation | None = None
     refusal: Refusal | None = None
     refusals: list[Refusal] = field(default_factory=list)
-    before: AccountView | None = None
+    before: AccountState | None = None
+    # Set when the scenario says "her account is as it was before" (steps/refusals.py):
+    # the state is then kept when a refused action is attempted.
+    keeps_before: bool = False
     _names: tuple[tuple[str, tuple[str, ...]], ...] | None = None
 
     @property
@@ -112,8 +144,23 @@ class Scene:
             self.trial = screen
         return screen
 
+    def state(self) -> AccountState:
+        """The account now, through the person's screens and the back office."""
+        account = self.ensure_account()
+        return AccountState(
+            account=self.driver.view_account(),
+            cart=self.driver.view_cart(),
+            emails=self.backoffice.emails(account),
+            charges=self.backoffice.charges(account),
+        )
+
     def attempt(self, action: Callable[[], T]) -> T | None:
-        """Do what the person tries; a refusal is kept for the Then steps."""
+        """Do what the person tries; a refusal is kept for the Then steps. When the
+        scenario compares the account with how it was before, its state is kept first (once
+        until compared: several attempts in a row are compared with the state before the
+        first)."""
+        if self.keeps_before and self.before is None:
+            self.before = self.state()
         self.refusal = None
         try:
             return action()

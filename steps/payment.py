@@ -98,6 +98,19 @@ def tries_with_vat_number(scene: Scene, vat_number: str, number: str) -> None:
 
 @when(
     parsers.re(
+        rf'{PRONOUN} tries to place the order with the card "(?P<number>[^"]+)" and '
+        r'(?:no VAT number|the VAT number "(?P<vat_number>[^"]+)")'
+    )
+)
+def tries_with_card_and_vat_number(scene: Scene, number: str, vat_number: str | None) -> None:
+    if vat_number is None:
+        _pay(scene, Payment(card=_card(scene, number)), attempt=True)
+    else:
+        tries_with_vat_number(scene, vat_number, number)
+
+
+@when(
+    parsers.re(
         rf'{PRONOUN} submits the order with the card "(?P<number>[^"]+)" twice in a row'
     )
 )

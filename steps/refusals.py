@@ -1,11 +1,18 @@
 """What a refusal says: why, where, and that nothing happened (R0.1, R0.2, R6, R9.4,
-R11.1, R11.2, R11.4, R11.5, R12.4, R13)."""
+R11.1, R11.2, R11.4, R11.5, R12.4, R13).
+
+"Then her account is as it was before" compares the whole account (subscriptions, cart,
+card on file, VAT number, billing day, emails, charges) with its state when the refused
+action was attempted: `Scene.attempt` keeps that state in the scenarios that say so
+(found by `pytest_bdd_before_scenario` below), so others pay nothing for it."""
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from pytest_bdd import parsers, then
+from pytest_bdd.parser import Feature, Scenario
 
 from steps.common import PRONOUN
 from steps.context import Scene
@@ -76,3 +83,23 @@ def nothing_added(scene: Scene) -> None:
     assert account.cart_count == 0, account
     assert scene.backoffice.emails(scene.ensure_account()) == ()
     assert scene.backoffice.charges(scene.ensure_account()) == ()
+
+
+AS_BEFORE = re.compile(r"(?:her|his) account is as it was before")
+
+
+def pytest_bdd_before_scenario(
+    request: pytest.FixtureRequest, feature: Feature, scenario: Scenario
+) -> None:
+    if any(AS_BEFORE.fullmatch(step.name) for step in scenario.steps):
+        request.getfixturevalue("scene").keeps_before = True
+
+
+@then(parsers.re(AS_BEFORE.pattern))
+def as_it_was_before(scene: Scene) -> None:
+    before = scene.before
+    assert before is not None, "nothing was attempted since the account was last compared"
+    scene.refused()
+    changed = before.differences(scene.state())
+    scene.before = None
+    assert not changed, "the refused action left changes behind:\n" + "\n".join(changed)
