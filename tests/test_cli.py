@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -116,13 +117,14 @@ def test_a_port_in_use_is_one_clear_line(tmp_path):
     assert_one_clear_line(result, f"cannot listen on 127.0.0.1:{port}", "already in use")
 
 
-@pytest.fixture
-def serving(tmp_path) -> Iterator[tuple[subprocess.Popen[str], queue.Queue[str]]]:
-    """`serve` on a free port; its stdout lines arrive on a queue as they are printed."""
-    port = free_port()
+@contextmanager
+def serve(tmp_path: Path, port: int, *options: str
+          ) -> Iterator[tuple[subprocess.Popen[str], queue.Queue[str]]]:
+    """`serve --port PORT OPTIONS…` as a child process; its stdout lines arrive on a queue
+    as they are printed; stopped on exit."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "backend.cli", "serve", "--port", str(port),
-         f"--db=sqlite:///{tmp_path / 'x.db'}", "--log-level=warning"],
+        [sys.executable, "-m", "backend.cli", "serve", "--port", str(port), *options,
+         "--log-level=warning"],
         cwd=tmp_path, env=cli_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     lines: queue.Queue[str] = queue.Queue()
 
@@ -138,10 +140,17 @@ def serving(tmp_path) -> Iterator[tuple[subprocess.Popen[str], queue.Queue[str]]
     finally:
         process.terminate()
         try:
-            process.wait(timeout=15)
+            process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=15)
+
+
+@pytest.fixture
+def serving(tmp_path) -> Iterator[tuple[subprocess.Popen[str], queue.Queue[str]]]:
+    """`serve` on a free port, on a SQLite file."""
+    with serve(tmp_path, free_port(), f"--db=sqlite:///{tmp_path / 'x.db'}") as served:
+        yield served
 
 
 def test_the_address_is_announced_once_the_server_answers_on_it(serving):

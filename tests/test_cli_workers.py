@@ -5,11 +5,7 @@ with its share of the connection pool."""
 
 from __future__ import annotations
 
-import queue
 import secrets
-import subprocess
-import sys
-import threading
 
 import httpx
 import pytest
@@ -19,9 +15,9 @@ from backend.cli import main
 from tests.test_cli import (
     STARTUP_DEADLINE_S,
     assert_one_clear_line,
-    cli_env,
     free_port,
     run_cli,
+    serve,
 )
 
 
@@ -78,33 +74,15 @@ def test_workers_serve_postgresql(tmp_path, postgres_url, postgres_admin):
         conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
     url = f"{postgres_url}?options=-csearch_path%3D{schema}"
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "backend.cli", "serve", "--port", str(port), f"--db={url}",
-         "--workers", "2", "--log-level=warning"],
-        cwd=tmp_path, env=cli_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    lines: queue.Queue[str] = queue.Queue()
-
-    def pump() -> None:
-        assert process.stdout is not None
-        for line in process.stdout:
-            lines.put(line)
-        lines.put("")
-
-    threading.Thread(target=pump, daemon=True).start()
     try:
-        line = lines.get(timeout=STARTUP_DEADLINE_S)
-        assert line.startswith(f"Billing Center on http://127.0.0.1:{port}"), \
-            line + (process.stderr.read() if process.poll() is not None else "")
-        assert "2 workers" in line
-        for _ in range(10):  # whichever worker takes it, each answers
-            response = httpx.get(f"http://127.0.0.1:{port}/api/catalog", timeout=10)
-            assert response.status_code == 401  # served, and refused for want of a session
+        with serve(tmp_path, port, f"--db={url}", "--workers", "2") as (process, lines):
+            line = lines.get(timeout=STARTUP_DEADLINE_S)
+            assert line.startswith(f"Billing Center on http://127.0.0.1:{port}"), \
+                line + (process.stderr.read() if process.poll() is not None else "")
+            assert "2 workers" in line
+            for _ in range(10):  # whichever worker takes it, each answers
+                response = httpx.get(f"http://127.0.0.1:{port}/api/catalog", timeout=10)
+                assert response.status_code == 401  # served, and refused for want of a session
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
         with postgres_admin.connect() as conn:
             conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
