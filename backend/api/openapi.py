@@ -68,6 +68,7 @@ REFUSALS: dict[str, tuple[str, ...]] = {
     "PUT /api/testing/accounts/{account_id}/clock": ("not_found",),
     "GET /api/testing/accounts/{account_id}/emails": ("not_found",),
     "GET /api/testing/accounts/{account_id}/charges": ("not_found",),
+    "GET /api/testing/config": (),
     "GET /api/health": (),
 }
 # Where an answer names what another operation takes (OpenAPI links): a client, or a

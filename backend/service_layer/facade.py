@@ -167,3 +167,7 @@ class BillingService:
 
     def charges(self, account_id: int) -> list[views.ChargeOut]:
         return testing.list_charges(self._uow(), account_id)
+
+    def deployment_config(self) -> views.DeploymentConfigOut:
+        return views.DeploymentConfigOut(corporate_portal_url=self.portal_url,
+                                         seller_country=self.seller_country.strip().upper())

@@ -207,3 +207,13 @@ class ChargeOut(BaseModel):
     currency: str
     last4: str | None
     order_number: str
+
+
+class DeploymentConfigOut(BaseModel):
+    """What the deployment is configured with, where a rule leaves it to the deployment
+    (test control, so a suite checks the configured value rather than a default)."""
+
+    corporate_portal_url: str = Field(
+        description="Where enterprise accounts' billing contacts are sent (R0.2).")
+    seller_country: str = Field(
+        description="The seller's country, ISO 3166 alpha-2: decides reverse charge (R11.3).")

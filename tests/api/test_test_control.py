@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from backend.api.app import create_app
+from backend.service_layer.facade import BillingService
 from backend.settings import Settings
 
 from .support import CONTROL, WORKED_EXAMPLE, error
@@ -82,10 +83,28 @@ def test_a_missing_or_wrong_token_is_refused_with_403(client, api, headers):
         ("PUT", f"/api/testing/accounts/{acct.id}/clock", {"today": "2027-01-01"}),
         ("GET", f"/api/testing/accounts/{acct.id}/emails", None),
         ("GET", f"/api/testing/accounts/{acct.id}/charges", None),
+        ("GET", "/api/testing/config", None),
     ]:
         error(client.request(method, path, json=body, headers=headers), 403,
               "invalid_test_token")
     assert api.overview(acct)["today"] == "2026-11-26"
+
+
+def test_the_configuration_read_is_the_deployments_own(client, deployment):
+    default = Settings()
+    resp = client.get("/api/testing/config", headers=CONTROL)
+    assert resp.status_code == 200, resp.text
+    assert resp.json() == {"corporate_portal_url": default.corporate_portal_url,
+                           "seller_country": default.seller_country}
+    service = BillingService(deployment.backend.uow, deployment.backend.gateway, Settings(
+        database_url=deployment.backend.settings.database_url, test_token="other-token",
+        corporate_portal_url="https://portal.example.test/billing", seller_country="de"))
+    configured = TestClient(create_app(dataclasses.replace(
+        deployment.backend, settings=service.settings, service=service)))
+    resp = configured.get("/api/testing/config", headers={"X-Test-Token": "other-token"})
+    assert resp.json() == {"corporate_portal_url": "https://portal.example.test/billing",
+                           "seller_country": "DE"}
+    error(configured.get("/api/testing/config", headers=CONTROL), 403, "invalid_test_token")
 
 
 def test_without_test_mode_the_routes_do_not_exist(deployment):
@@ -95,4 +114,5 @@ def test_without_test_mode_the_routes_do_not_exist(deployment):
     error(production.post("/api/testing/accounts", json={}, headers=CONTROL), 404,
           "not_found")
     error(production.get("/api/testing/accounts/1/emails", headers=CONTROL), 404, "not_found")
+    error(production.get("/api/testing/config", headers=CONTROL), 404, "not_found")
     assert production.get("/api/health").json() == {"status": "ok"}

@@ -4,7 +4,13 @@ from fastapi import APIRouter, Depends
 
 from backend.api.deps import Service, require_test_token
 from backend.api.schemas import ClockIn, RowId, TestAccountIn
-from backend.service_layer.views import ChargeOut, ClockOut, EmailOut, TestAccountOut
+from backend.service_layer.views import (
+    ChargeOut,
+    ClockOut,
+    DeploymentConfigOut,
+    EmailOut,
+    TestAccountOut,
+)
 
 router = APIRouter(prefix="/api/testing", tags=["testing"],
                    dependencies=[Depends(require_test_token)])
@@ -34,3 +40,9 @@ def emails(account_id: RowId, service: Service) -> list[EmailOut]:
 @router.get("/accounts/{account_id}/charges", response_model=list[ChargeOut])
 def charges(account_id: RowId, service: Service) -> list[ChargeOut]:
     return service.charges(account_id)
+
+
+@router.get("/config", response_model=DeploymentConfigOut)
+def deployment_config(service: Service) -> DeploymentConfigOut:
+    """The deployment's settings that scenarios depend on (portal link, seller country)."""
+    return service.deployment_config()
