@@ -36,9 +36,9 @@ Feature: Who may add a subscription or a free trial
     And Claire is signed in
     Then she is not offered "Add a new subscription"
     When she tries to open "Add a new subscription"
-    Then she is told to use the "Corporate Billing Portal" at "https://link.logmeininc.com/corp-billing"
+    Then she is told to use the "Corporate Billing Portal" the deployment links to
     When she tries directly to start a trial of "GoToWebinar Lite" with 1 user license
-    Then she is told to use the "Corporate Billing Portal" at "https://link.logmeininc.com/corp-billing"
+    Then she is told to use the "Corporate Billing Portal" the deployment links to
     When she tries directly to buy "GoToWebinar Lite", monthly, with 1 user license
-    Then she is told to use the "Corporate Billing Portal" at "https://link.logmeininc.com/corp-billing"
+    Then she is told to use the "Corporate Billing Portal" the deployment links to
     And nothing was added to the account

@@ -66,12 +66,15 @@ def refused_at_field_naming_range(scene: Scene, field: str, low: str, high: str)
     )
 
 
-@then(parsers.re(rf'{PRONOUN} is told to use the "(?P<portal>[^"]+)" at "(?P<url>[^"]+)"'))
-def told_to_use_portal(scene: Scene, portal: str, url: str) -> None:
+@then(parsers.re(rf'{PRONOUN} is told to use the "(?P<portal>[^"]+)" the deployment links to'))
+def told_to_use_portal(scene: Scene, portal: str) -> None:
+    """The link is the deployment's configured one (R0.2: "a configurable link"), read
+    from it, so a deployment configured with another portal is checked against its own."""
     refusal = scene.refused()
     assert refusal.code == "enterprise_account", refusal
     assert label(key_of(portal), scene.lang) in refusal.message, refusal
-    assert refusal.link == url, refusal
+    configured = scene.backoffice.configuration().corporate_portal_url
+    assert refusal.link == configured, f"{refusal}: the deployment links to {configured}"
 
 
 @then("nothing was added to the account")

@@ -25,6 +25,25 @@ COUNTRIES: dict[str, str] = {
     "Greece": "GR",
     "the United Kingdom": "GB",
     "the United States": "US",
+    "Austria": "AT",
+    "Bulgaria": "BG",
+    "Cyprus": "CY",
+    "Czechia": "CZ",
+    "Denmark": "DK",
+    "Estonia": "EE",
+    "Spain": "ES",
+    "Croatia": "HR",
+    "Italy": "IT",
+    "Lithuania": "LT",
+    "Latvia": "LV",
+    "Malta": "MT",
+    "the Netherlands": "NL",
+    "Poland": "PL",
+    "Portugal": "PT",
+    "Romania": "RO",
+    "Sweden": "SE",
+    "Slovenia": "SI",
+    "Slovakia": "SK",
 }
 
 CURRENCIES: dict[str, str] = {"GB": "GBP", "US": "USD"}  # every other country: EUR
@@ -110,6 +129,15 @@ class CatalogProduct:
 
 
 @dataclass(frozen=True)
+class DeploymentConfig:
+    """What the deployment is configured with where the rules leave it a choice: the
+    Corporate Billing Portal's link (R0.2) and the seller's country (R11.3)."""
+
+    corporate_portal_url: str
+    seller_country: str  # ISO 3166 alpha-2, upper case
+
+
+@dataclass(frozen=True)
 class Email:
     to: str
     subject: str
@@ -136,6 +164,15 @@ class Backoffice(Protocol):
 
     def catalog(self, account: TestAccount) -> tuple[CatalogProduct, ...]:
         """The catalog with the prices that apply to this account (its currency)."""
+        ...
+
+    def euro_monthly_prices(self) -> dict[tuple[str, str], Decimal]:
+        """(product name, level name) -> the catalog's monthly price per license in EUR:
+        the base every other price is derived from (annual, GBP, USD)."""
+        ...
+
+    def configuration(self) -> DeploymentConfig:
+        """The deployment's configured portal link and seller country."""
         ...
 
     def create_account(self, spec: AccountSpec) -> TestAccount: ...
