@@ -3,13 +3,13 @@ R10.5, R11.3); the VAT number entered on it (R11.2)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from pytest_bdd import parsers, then, when
 
 from steps.common import PRONOUN, day, money, same, term
 from steps.context import Scene
-from steps.driver import CartView, OrderLine, PlaceOrderPage
+from steps.driver import CartView, OrderLine, PlaceOrderPage, Term
 
 
 def _page(scene: Scene) -> PlaceOrderPage:
@@ -238,3 +238,116 @@ def account_vat_number(scene: Scene, vat_number: str) -> None:
 @then(parsers.re(r"(?:her|his) account has no VAT number"))
 def account_has_no_vat_number(scene: Scene) -> None:
     assert not scene.driver.view_account().vat_number
+
+
+@then(
+    parsers.re(
+        r"with (?:her|his) VAT number the VAT is reverse charged, or still (?P<rate>[\d.]+)% "
+        r"or (?P<amount>[\d.,]+) in the seller's country"
+    )
+)
+def reverse_charged_unless_in_seller_country(scene: Scene, rate: str, amount: str) -> None:
+    """R11.3: a valid VAT number of the customer's own country is reverse charged, unless
+    that country is the seller's, which is the deployment's configured one (read from it)."""
+    page = _page(scene)
+    seller = scene.backoffice.configuration().seller_country
+    if scene.spec.country == seller:
+        assert not page.reverse_charge, f"reverse charged in the seller's country {seller}: {page}"
+        assert page.vat_rate == Decimal(rate), f"VAT rate {page.vat_rate}%, expected {rate}%"
+        assert page.vat_amount == money(amount), f"VAT {page.vat_amount}, expected {amount}"
+    else:
+        assert page.reverse_charge, f"not reverse charged (the seller is in {seller}): {page}"
+        assert (page.vat_rate, page.vat_amount) == (0, 0), page
+    assert page.total_due == page.subtotal + page.vat_amount, page
+
+
+# --- the whole catalog (R8.5, R10.1) -----------------------------------------------------
+
+
+@when(
+    parsers.re(
+        rf"{PRONOUN} puts each level of each product on the Place Order page in turn, "
+        r"monthly and annual, with (?P<licenses>\d+) user licenses"
+    )
+)
+def sweep_the_catalog(scene: Scene, licenses: str) -> None:
+    """Buys each product in turn and goes through its levels and terms in Edit Order,
+    keeping every Place Order page seen; the cart is emptied again after each product."""
+    driver = scene.driver
+    terms: tuple[Term, ...] = ("monthly", "annual")
+    for product, levels in scene.backoffice.catalog_names():
+        driver.open_add_subscription()
+        choice = driver.choose(product, "buy")
+        if choice.levels_offered:
+            driver.pick_level(levels[0])
+        driver.set_licenses(licenses)
+        driver.pick_term(terms[0])
+        shown = scene.show(driver.confirm_choice())
+        assert isinstance(shown, PlaceOrderPage), f"{product}: no Place Order page: {shown!r}"
+        scene.pages.append(shown)
+        for level in levels:
+            for term_word in terms:
+                if (level, term_word) == (levels[0], terms[0]):
+                    continue
+                page = driver.edit_item(
+                    product, level=level if len(levels) > 1 else None, term=term_word
+                )
+                scene.pages.append(scene.show(page))  # type: ignore[arg-type]
+        emptied = scene.show(driver.remove_item(product))
+        assert isinstance(emptied, CartView) and not emptied.items, emptied
+
+
+def _swept_lines(scene: Scene) -> list[tuple[OrderLine, str]]:
+    """The one new line of each page the sweep saw, with the page's currency; each of the
+    catalog's product x level x term exactly once."""
+    assert scene.pages, "no Place Order page was seen"
+    seen: list[tuple[OrderLine, str]] = []
+    for page in scene.pages:
+        assert len(page.lines) == 1, f"one line expected:\n{_describe(page.lines)}"
+        seen.append((page.lines[0], page.currency))
+    swept = sorted((ln.product.casefold(), ln.level.casefold(), str(ln.term)) for ln, _ in seen)
+    catalog = sorted(
+        (product.casefold(), level.casefold(), term_word)
+        for product, levels in scene.backoffice.catalog_names()
+        for level in levels
+        for term_word in ("monthly", "annual")
+    )
+    assert swept == catalog, f"the sweep saw {swept}, the catalog has {catalog}"
+    return seen
+
+
+@then(
+    parsers.re(
+        r"every line's rate is its level's monthly price in euros times (?P<factor>[\d.]+), "
+        r"times 10 when annual, rounded half-up to the cent"
+    )
+)
+def rates_follow_the_catalog_rule(scene: Scene, factor: str) -> None:
+    base = {
+        (product.casefold(), level.casefold()): price
+        for (product, level), price in scene.backoffice.euro_monthly_prices().items()
+    }
+    wrong = []
+    for line, _ in _swept_lines(scene):
+        times = Decimal(factor) * (10 if line.term == "annual" else 1)
+        wanted = (base[(line.product.casefold(), line.level.casefold())] * times).quantize(
+            Decimal("0.01"), rounding=ROUND_HALF_UP
+        )
+        if line.rate != wanted:
+            wrong.append(f"  {line.product} {line.level} {line.term}: {line.rate}, rule {wanted}")
+    assert not wrong, "rates off the catalog's rule:\n" + "\n".join(wrong)
+
+
+@then(
+    parsers.re(
+        r"every line's amount is its rate times (?P<licenses>\d+), in (?P<currency>[A-Z]{3})"
+    )
+)
+def amounts_are_rate_times_licenses(scene: Scene, licenses: str, currency: str) -> None:
+    wrong = [
+        f"  {ln.product} {ln.level} {ln.term}: x{ln.licenses} {ln.rate} = {ln.amount} {shown}"
+        for ln, shown in _swept_lines(scene)
+        if (ln.licenses, ln.amount, shown) != (int(licenses), ln.rate * int(licenses), currency)
+    ]
+    assert not wrong, f"amounts that are not rate x {licenses} in {currency}:\n" + "\n".join(wrong)
+

@@ -87,6 +87,8 @@ class Scene:
     # Set when the scenario says "her account is as it was before" (steps/refusals.py):
     # the state is then kept when a refused action is attempted.
     keeps_before: bool = False
+    # The Place Order pages a step went through one after another (a sweep of the catalog).
+    pages: list[PlaceOrderPage] = field(default_factory=list)
     _names: tuple[tuple[str, tuple[str, ...]], ...] | None = None
 
     @property

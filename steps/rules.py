@@ -8,7 +8,10 @@ rule id tags at least one scenario.
 A scenario is generated for every driver unless one tag below narrows it: `@api-only` for
 what only a client of the API can express (the same submission sent again with another
 card), `@screen` for what only a screen shows (labels, money and dates as written for a
-person). Narrowed scenarios are not generated for the other drivers: never skipped.
+person), `@sweep` for a sweep over the whole catalog whose arithmetic lives behind the one
+facade every client calls (run through the api driver: on a screen it would cost minutes
+and check the same computation again; docs/decisions.md). Narrowed scenarios are not
+generated for the other drivers: never skipped.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ STEP_TAGS: tuple[str, ...] = tuple(f"step-{n}" for n in range(12))
 REACH_TAGS: dict[str, tuple[str, ...]] = {
     "api-only": ("api",),
     "screen": ("tui", "web"),
+    "sweep": ("api",),
 }
 
 # The release gate (`-m smoke`): a few scenarios that together cover every article step on
