@@ -1,6 +1,7 @@
 # Article step 10: "Enter payment details and/or a VAT number (if applicable)."
 # Tags: @step-N is the article's step, @R<id> a rule of flow.md (marker names keep the dot).
-# The seller is in Ireland (IE), the default of flow.md.
+# The seller's country is the deployment's (default IE, as flow.md): scenarios where it
+# decides the reverse charge read it from the deployment.
 Feature: VAT and VAT numbers
   EU customers pay their country's VAT, unless they give a valid VAT number of their own
   country (another member state than the seller's): then the VAT is reverse charged.
