@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import sys
-from importlib.metadata import entry_points
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import socket
+
+# A command another part of the product adds to the parser's subcommands (the TUI's `tui`,
+# named by the composition root in billing_center/cli.py: the backend knows none).
+Command = Callable[[argparse._SubParsersAction], None]
 
 
 def _port(text: str) -> int:
@@ -34,7 +41,7 @@ def _workers(text: str) -> int:
     return workers
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(commands: Iterable[Command] = ()) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="billing-center",
         description="Billing Center: add a subscription or a free trial to an account.")
@@ -72,10 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     migrate = sub.add_parser("migrate", help="bring the database schema up to date and exit")
     migrate.add_argument("--db", metavar="URL", help="database URL (as for serve)")
 
-    # Commands other packages add (the terminal app's `tui`): found by entry point, so the
-    # backend names none of them and stands alone.
-    for command in entry_points(group="billing_center.commands"):
-        command.load()(sub)
+    for register in commands:
+        register(sub)
     return parser
 
 
@@ -97,6 +102,8 @@ class CannotListen(Exception):
 def _listen(host: str, port: int) -> socket.socket:
     """The server's socket, bound before anything else is done, so a taken port is told in
     one line at once (uvicorn would log it among its startup messages)."""
+    import socket  # here: the TUI's start does not need it
+
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     try:
         return socket.create_server((host, port), family=family)
@@ -230,13 +237,15 @@ def _database_problem(err: Exception, url: str) -> str:
     return f"billing-center: cannot use the database {shown}: {reason}"
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, commands: Iterable[Command] = ()) -> int:
+    """Runs a command. `python -m backend.cli` knows the backend's own; `billing-center`
+    (billing_center/cli.py) adds the terminal app's."""
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["accept"]:  # everything after it is pytest's
         from backend.accept import main as accept
 
         return accept(argv[1:])
-    args = _parser().parse_args(argv)
+    args = _parser(commands).parse_args(argv)
     try:
         run = getattr(args, "run", None) or {"serve": _serve, "migrate": _migrate}[args.command]
         return run(args)

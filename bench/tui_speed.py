@@ -29,7 +29,7 @@ from terminal import Terminal
 ROOT = Path(__file__).resolve().parents[1]
 # the command as a person runs it: the console script beside this Python, else the module
 _SCRIPT = Path(sys.executable).with_name("billing-center")
-BILLING_CENTER = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "backend.cli"]
+BILLING_CENTER = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "billing_center"]
 
 MINIMAL_APP = """
 from textual.app import App

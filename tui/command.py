@@ -1,5 +1,5 @@
-"""`billing-center tui`: the terminal app's command, added to the backend's command line
-through the `billing_center.commands` entry point (the backend imports nothing of tui/).
+"""`billing-center tui`: the terminal app's command, added to the backend's command line by
+the composition root, billing_center/cli.py (the backend imports nothing of tui/).
 Only argparse here, so `billing-center --help` stays instant."""
 
 from __future__ import annotations

@@ -1,12 +1,10 @@
-"""Money, dates and rates written per locale (fr: "26 nov. 2026", "1 234,50 €", "25,5 %")."""
+"""Money, dates and rates written per locale (fr: "26 nov. 2026", "1 234,50 €", "25,5 %").
+Babel is imported on first use, not with this module (see catalog.py)."""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-
-from babel.dates import format_date as _babel_format_date
-from babel.numbers import format_currency, format_percent
 
 from .negotiation import BABEL_LOCALES, normalize
 
@@ -19,16 +17,22 @@ def _decimal(value: Decimal | int | str) -> Decimal:
 
 def format_money(amount: Decimal | int | str, currency: str, locale: str) -> str:
     """An amount with its currency: fr "1 234,50 €", en "€1,234.50"."""
+    from babel.numbers import format_currency
+
     return format_currency(_decimal(amount), currency, locale=BABEL_LOCALES[normalize(locale)])
 
 
 def format_date(d: date, locale: str) -> str:
     """A date in the medium form: fr "26 nov. 2026", en "Nov 26, 2026"."""
+    from babel.dates import format_date as _babel_format_date
+
     return _babel_format_date(d, format="medium", locale=BABEL_LOCALES[normalize(locale)])
 
 
 def format_percent_rate(rate: Decimal | int | str, locale: str) -> str:
     """A percentage given in percent (VAT "20", "25.5"): fr "25,5 %", en "25.5%"."""
+    from babel.numbers import format_percent
+
     return format_percent(
         _decimal(rate) / 100,
         locale=BABEL_LOCALES[normalize(locale)],

@@ -14,7 +14,7 @@ from threading import Thread
 
 import pytest
 
-from backend.cli import main
+from billing_center.cli import main
 from tui.demo import CREDENTIALS_FILE, DATABASE_FILE, prepare_demo, saved_credentials
 from tui.launch import language_from_environment
 
@@ -115,12 +115,19 @@ def test_the_demo_database_is_made_once_and_its_sign_in_kept_next_to_it(tmp_path
 
 
 def test_the_first_frame_needs_neither_the_backend_nor_httpx():
-    """The app module and the sign-in screen load without SQLAlchemy, FastAPI, pydantic or
-    httpx: those are imported in a worker after the first frame."""
+    """The command, the app module and the sign-in screen load without SQLAlchemy, FastAPI,
+    pydantic or httpx (imported in a worker after the first frame), without package metadata
+    (the command's parts are named, not discovered) and, in English, without Babel's
+    formatting and catalogs (imported on first use)."""
     code = (
         "import sys\n"
-        "import tui.app, tui.launch, tui.screens.sign_in, tui.screens.dashboard\n"
-        "heavy = [m for m in ('sqlalchemy', 'fastapi', 'pydantic', 'httpx', 'alembic')\n"
+        "import billing_center.cli, tui.app, tui.launch, tui.screens.sign_in\n"
+        "import tui.screens.dashboard\n"
+        "from tui.text import Text\n"
+        "Text('en').label('sign_in'), Text('en').tr('Password')\n"
+        "heavy = [m for m in ('sqlalchemy', 'fastapi', 'pydantic', 'httpx', 'alembic',\n"
+        "                     'importlib.metadata', 'babel.dates', 'babel.numbers',\n"
+        "                     'babel.support', 'babel.messages')\n"
         "         if m in sys.modules]\n"
         "assert not heavy, heavy\n"
     )
