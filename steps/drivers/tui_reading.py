@@ -14,7 +14,6 @@ from typing import Any
 
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, OptionList, Static
-from textual.widgets._footer import FooterKey
 from textual.widgets._toggle_button import ToggleButton
 
 # Amounts, dates and countries are read as the person's language writes them (shared with
@@ -27,6 +26,7 @@ from steps.drivers.reading import (  # noqa: F401
     parse_money,
     parse_period,
 )
+from tui.widgets.key_bar import KeyBar
 
 
 def plain(value: Any) -> str:
@@ -61,8 +61,8 @@ def texts_of(widget: Widget) -> list[str]:
             found += [plain(cell) for cell in widget.get_row_at(index)]
     elif isinstance(widget, OptionList):
         found += [plain(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
-    elif isinstance(widget, FooterKey):
-        found.append(widget.description)
+    elif isinstance(widget, KeyBar):
+        found += widget.descriptions
     elif isinstance(widget, Static):
         found.append(plain(widget.visual))
     return [text for text in found if text.strip()]

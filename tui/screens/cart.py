@@ -20,10 +20,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Header, Static
 
 from tui.screens.base import L_, N_, StepScreen
 from tui.widgets.error import ErrorLine
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.tables import cursor_key, refill
 
 
@@ -50,7 +51,7 @@ class CartScreen(StepScreen):
             with Horizontal(classes="actions"):
                 yield Button(id="place-order", variant="primary")
                 yield Button(id="add-more")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#cart-items").focus()

@@ -31,10 +31,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Header, Static
 
 from tui.screens.base import L_, N_, BillingScreen, localize_bindings
 from tui.widgets.error import ErrorLine
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.tables import refill
 
 
@@ -80,7 +81,7 @@ class DashboardScreen(BillingScreen):
                 yield Button(id="manage-users")
                 yield Button(id="messages")
                 yield Button(id="sign-out", variant="error")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     # --- words and data -----------------------------------------------------------------
 

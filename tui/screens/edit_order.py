@@ -30,7 +30,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import (
     Button,
     DataTable,
-    Footer,
     Header,
     Input,
     RadioButton,
@@ -42,6 +41,7 @@ from textual.widgets import (
 from tui.screens.base import N_, StepScreen
 from tui.widgets.error import ErrorLine
 from tui.widgets.field import Field
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.tables import refill
 
 
@@ -82,7 +82,7 @@ class EditOrderScreen(StepScreen):
             yield ErrorLine(id="edit-error")
             with Horizontal(classes="actions"):
                 yield Button(id="back-to-order")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def load(self) -> None:
         self.call(lambda client: (client.cart(), self.app.cached_catalog(client)),

@@ -14,12 +14,13 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.choice import Choice
 from tui.screens.base import StepScreen
 from tui.widgets.error import ErrorLine
+from tui.widgets.key_bar import KeyBar
 
 
 class LevelScreen(StepScreen):
@@ -36,7 +37,7 @@ class LevelScreen(StepScreen):
             yield Static(id="level-product", classes="title", markup=False)
             yield OptionList(id="levels")
             yield ErrorLine(id="level-error")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#levels", OptionList).focus()

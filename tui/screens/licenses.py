@@ -18,11 +18,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from tui.choice import Choice, parse_licenses
 from tui.screens.base import L_, N_, BillingModal
 from tui.widgets.field import Field
+from tui.widgets.key_bar import KeyBar
 
 
 class LicensesScreen(BillingModal):
@@ -48,7 +49,7 @@ class LicensesScreen(BillingModal):
             yield Field("licenses", value=self.choice.licenses)
             with Horizontal(classes="actions"):
                 yield Button(id="next", variant="primary")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#licenses", Input).focus()

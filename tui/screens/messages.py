@@ -18,11 +18,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.screens.base import N_, StepScreen
 from tui.widgets.error import ErrorLine
+from tui.widgets.key_bar import KeyBar
 
 
 class MessagesScreen(StepScreen):
@@ -47,7 +48,7 @@ class MessagesScreen(StepScreen):
                 with VerticalScroll(id="message-view"):
                     yield Static(id="message-subject", classes="title", markup=False)
                     yield Static(id="message-body", markup=False)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#message-list").focus()

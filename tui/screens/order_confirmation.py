@@ -22,9 +22,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from tui.screens.base import L_, N_, BillingScreen
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.order_lines import OrderLines
 from tui.widgets.totals import Totals
 
@@ -58,7 +59,7 @@ class OrderConfirmationScreen(BillingScreen):
                 yield Button(id="manage-users", variant="primary")
             with Horizontal(classes="actions"):
                 yield Button(id="done")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#manage-users" if self.order.licenses_to_assign else "#done").focus()

@@ -38,12 +38,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
+from textual.widgets import Button, Checkbox, Header, Input, Static
 
 from tui.client import CardInput, ClientError, ConnectionProblem
 from tui.screens.base import L_, StepScreen
 from tui.widgets.error import ErrorLine
 from tui.widgets.field import Field
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.order_lines import OrderLines
 from tui.widgets.totals import Totals
 
@@ -96,7 +97,7 @@ class PlaceOrderScreen(StepScreen):
             yield ErrorLine(id="order-error")
             with Horizontal(classes="actions"):
                 yield Button(id="place-order", variant="success")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     # --- the page -----------------------------------------------------------------------
 

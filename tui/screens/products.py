@@ -21,12 +21,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from tui.choice import Action, Choice
 from tui.client import ClientError
 from tui.screens.base import L_, N_, StepScreen
 from tui.widgets.error import ErrorLine
+from tui.widgets.key_bar import KeyBar
 
 
 class ProductsScreen(StepScreen):
@@ -58,7 +59,7 @@ class ProductsScreen(StepScreen):
                         yield Button(id=f"try-{code}")
             yield Static(id="no-products", markup=False)
             yield ErrorLine(id="products-error")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         buttons = self.query(".product Button")

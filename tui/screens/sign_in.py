@@ -21,12 +21,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Header, Input, Static
 
 from tui.client import ClientError
 from tui.screens.base import L_, BillingScreen
 from tui.widgets.error import ErrorLine
 from tui.widgets.field import Field
+from tui.widgets.key_bar import KeyBar
 
 
 class SignInScreen(BillingScreen):
@@ -46,7 +47,7 @@ class SignInScreen(BillingScreen):
             yield Static(id="demo-credentials", markup=False)
             yield Static(id="where", markup=False)
             yield Static(id="status", markup=False)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         # the email first, unless it is known (--email, the demo account): then the password.

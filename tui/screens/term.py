@@ -23,11 +23,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Header, RadioButton, RadioSet, Static
+from textual.widgets import Button, Header, RadioButton, RadioSet, Static
 
 from tui.choice import Choice
 from tui.screens.base import L_, N_, StepScreen
 from tui.widgets.error import ErrorLine
+from tui.widgets.key_bar import KeyBar
 
 
 class TermScreen(StepScreen):
@@ -66,7 +67,7 @@ class TermScreen(StepScreen):
             yield ErrorLine(id="choice-error")
             with Horizontal(classes="actions"):
                 yield Button(id="primary-action", variant="primary", disabled=self.buying)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#term" if self.buying else "#primary-action").focus()

@@ -18,9 +18,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from tui.screens.base import N_, BillingScreen
+from tui.widgets.key_bar import KeyBar
 
 
 class TrialConfirmationScreen(BillingScreen):
@@ -45,7 +46,7 @@ class TrialConfirmationScreen(BillingScreen):
             yield Static(id="email-sent", classes="note", markup=False)
             with Horizontal(classes="actions"):
                 yield Button(id="done", variant="primary")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#done").focus()

@@ -23,10 +23,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Header, Static
 
 from tui.screens.base import N_, StepScreen
 from tui.widgets.error import ErrorLine
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.tables import cursor_key, refill
 
 
@@ -63,7 +64,7 @@ class UsersScreen(StepScreen):
             with Horizontal(classes="actions"):
                 yield Button(id="assign", variant="primary")
                 yield Button(id="unassign", variant="warning")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#users").focus()
