@@ -1,0 +1,143 @@
+"""The mutation score of the domain and the service layer (docs/mutation.md).
+
+Runs mutmut (configured in pyproject.toml, [tool.mutmut]) with one worker, then prints, for
+backend/domain and backend/service_layer apart and together, how many mutants the tests
+killed. Needs the `mutation` extra (`pip install -e '.[mutation]'`). Run it by hand, from the
+repository (not a test):
+
+    python3 bench/mutation.py                     # both folders (mutmut reuses mutants/)
+    python3 bench/mutation.py --area domain       # only backend/domain
+    python3 bench/mutation.py --report            # no run: the score of the last one
+    python3 bench/mutation.py --report --survivors  # ... and the names of the survivors
+
+mutmut keeps its results in mutants/ and runs again only the mutants whose function changed;
+delete mutants/ for a run from scratch. `mutmut show NAME` prints one mutant's diff.
+
+The score is killed / (every mutant mutmut made), where killed counts a failing test, a
+timeout and a crash. A mutant listed as equivalent in docs/mutation.md (the table's first
+column) is one no test can kill; the second score leaves those out.
+Exits 1 when the score without the equivalents is under --target (default 90).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MUTANTS = ROOT / "mutants"
+DOC = ROOT / "docs" / "mutation.md"
+AREAS = {"domain": "backend.domain", "service_layer": "backend.service_layer"}
+
+# mutmut's exit codes (mutmut/stats.py): which count as killed
+KILLED = {1: "killed", 3: "killed", 36: "timeout", 24: "timeout", -24: "timeout",
+          152: "timeout", 255: "timeout", 37: "type check", -11: "crash", -9: "crash"}
+STATUS = {0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", None: "not checked"}
+
+
+def status(code: int | None) -> str:
+    return KILLED.get(code) or STATUS.get(code, "suspicious")  # type: ignore[arg-type]
+
+
+def results() -> dict[str, int | None]:
+    """mutant name -> mutmut's exit code, for every mutant of the last run."""
+    out: dict[str, int | None] = {}
+    for meta in sorted(MUTANTS.glob("backend/**/*.py.meta")):
+        out.update(json.loads(meta.read_text("utf-8"))["exit_code_by_key"])
+    return out
+
+
+def equivalents() -> set[str]:
+    """The mutants docs/mutation.md lists as equivalent (first column of its tables, in
+    backquotes, on rows whose verdict says "equivalent")."""
+    if not DOC.exists():
+        return set()
+    names = set()
+    for line in DOC.read_text("utf-8").splitlines():
+        m = re.match(r"\|\s*`([\w.]+__mutmut_\d+)`\s*\|(.*)", line)
+        if m and "equivalent" in m.group(2).lower():
+            names.add(m.group(1))
+    return names
+
+
+def score(names: list[str], codes: dict[str, int | None], left_out: set[str]
+          ) -> tuple[int, int]:
+    """(killed, counted) among `names`, leaving out `left_out` and the skipped."""
+    counted = [n for n in names if n not in left_out and status(codes[n]) != "skipped"]
+    return sum(1 for n in counted if codes[n] in KILLED), len(counted)
+
+
+def shown(killed: int, counted: int) -> str:
+    return f"{killed}/{counted} killed = {100.0 * killed / counted if counted else 0:.1f}%"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--area", choices=[*AREAS, "all"], default="all")
+    parser.add_argument("--report", action="store_true", help="no run: read the last results")
+    parser.add_argument("--survivors", action="store_true", help="list the mutants not killed")
+    parser.add_argument("--target", type=float, default=90.0)
+    parser.add_argument("--tests", choices=["config", "unit"], default="config",
+                        help="config: pyproject's selection (unit, integration, api); unit: "
+                             "tests/unit alone, minutes instead of hours")
+    options = parser.parse_args()
+    areas = list(AREAS) if options.area == "all" else [options.area]
+
+    if not options.report:
+        command = [sys.executable, __file__, "--mutmut", options.tests, "run",
+                   "--max-children", "1", *(AREAS[a] + "*" for a in areas)]
+        run = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL)
+        if run.returncode != 0:
+            print(f"mutmut failed ({run.returncode}); rerun `{' '.join(command)}` to see why")
+            return run.returncode
+
+    codes = results()
+    if not codes:
+        print("no results in mutants/: run without --report first")
+        return 2
+    equivalent = equivalents()
+    worst = 100.0
+    everything: list[str] = []
+    for area in areas:
+        names = [n for n in codes if n.startswith(AREAS[area] + ".")]
+        everything += names
+        tally = Counter(status(codes[n]) for n in names)
+        killed, counted = score(names, codes, equivalent)
+        print(f"{area:14} {shown(*score(names, codes, set()))}; without the "
+              f"{sum(1 for n in names if n in equivalent)} equivalent: {shown(killed, counted)}"
+              f"  ({', '.join(f'{k} {v}' for k, v in sorted(tally.items()))})")
+        worst = min(worst, 100.0 * killed / counted if counted else 0.0)
+    if len(areas) > 1:
+        print(f"{'both':14} {shown(*score(everything, codes, set()))}; without the "
+              f"equivalent: {shown(*score(everything, codes, equivalent))}")
+    if options.survivors:
+        for n in everything:
+            if codes[n] not in KILLED and n not in equivalent:
+                print(f"  {status(codes[n]):12} {n}")
+    return 0 if worst >= options.target else 1
+
+
+def mutmut(tests: str, args: list[str]) -> int:
+    """mutmut's command line, with pyproject's test selection narrowed to tests/unit when
+    `tests` is "unit" (mutmut reads its settings from pyproject.toml alone)."""
+    from mutmut import configuration
+    from mutmut.__main__ import cli
+
+    if tests == "unit":
+        settings = configuration.config()
+        settings.pytest_add_cli_args_test_selection = [
+            a for a in settings.pytest_add_cli_args_test_selection
+            if not a.startswith(("tests/integration", "tests/api", "--ignore=tests/integ"))
+        ]
+    return cli.main(args, prog_name="mutmut", standalone_mode=False) or 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--mutmut"]:
+        sys.exit(mutmut(sys.argv[2], sys.argv[3:]))
+    sys.exit(main())
