@@ -47,7 +47,8 @@ class BillingCenterApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2", "toggle_language", N_("Français"), priority=True),
-        # shown at the footer's right end by Textual, and ctrl+q as Textual does: not twice
+        # shown at the key bar's right end (tui/widgets/key_bar.py), and ctrl+q as Textual
+        # does: not twice
         Binding("ctrl+p", "command_palette", N_("Commands"), show=False, priority=True),
         Binding("ctrl+q", "quit", N_("Quit"), show=False, priority=True),
     ]
