@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -127,10 +128,9 @@ class KeyBar(Widget, can_focus=False):
             line.append(" ")
             write(key)
         if self._palette is not None:
-            width = self.size.width
-            palette_width = (len(self._palette.display) + 1 + len(self._palette.description)
-                             + 3)
-            gap = max(1, width - line.cell_len - palette_width)
+            # "▏ ^p Commands ": the separator, the key, its words, a space on each side
+            palette_width = cell_len(f"{self._palette.display} {self._palette.description}") + 3
+            gap = max(1, self.size.width - line.cell_len - palette_width)
             line.append(" " * gap)
             line.append("▏", separator_style)
             line.append(" ")
