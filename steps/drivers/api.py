@@ -646,6 +646,10 @@ class ApiDriver:
         )
 
     def _user_id(self, email: str) -> Any:
+        # A client knows its own person's id from the session: her own licenses are tried
+        # on the license itself, not stopped at the list of users (a direct attempt).
+        if self._user and self._user["email"].casefold() == email.casefold():
+            return self._user["id"]
         for user in self._request("GET", "/api/users"):
             if user["email"].casefold() == email.casefold():
                 return user["id"]

@@ -764,8 +764,9 @@ class TuiDriver:
         await self._outcome("PlaceOrderScreen")
 
     async def _page(self) -> PlaceOrderPage:
-        await self.ui.until(
-            lambda: not self._busy() and bool(self._rows("#order-lines")),
+        await self.ui.until(  # its lines, or the refusal it shows instead (R0.1, R13)
+            lambda: not self._busy()
+            and (bool(self._rows("#order-lines")) or self._refusal() is not None),
             "the Place Order page's lines",
             deadline=DEADLINE_S,
         )
@@ -984,6 +985,9 @@ class TuiDriver:
 
     def manage_user_products(self) -> UserProductsView:
         async def view() -> UserProductsView:
+            if type(self.screen).__name__ == "UsersScreen":  # shown already: read it anew
+                await self._press("r")  # (the account's date may have moved meanwhile)
+                await self._settled()
             await self._open_users()
             return self._users()
 
@@ -991,6 +995,9 @@ class TuiDriver:
 
     async def _license(self, user_email: str, product: str, key: str) -> UserProductsView:
         await self._open_users()
+        shown = self._refusal()  # a person who may not manage licenses sees why, not the list
+        if shown is not None:
+            raise Refused(shown)
         await self._move_cursor("#users", self._row_index("#users", "email", user_email))
         await self._move_cursor(
             "#product-licenses", self._row_index("#product-licenses", "product", product)
