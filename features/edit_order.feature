@@ -42,6 +42,17 @@ Feature: Editing the order
     And her account is as it was before
     And her cart holds only "GoToWebinar Lite" with 2 user licenses, monthly
 
+  @step-9 @R10.5 @R6
+  Scenario: Edit Order refuses a level whose maximum is below the licenses chosen
+    Given Claire is signed in
+    When she opens the Place Order page
+    And she changes "GoToWebinar" to the "Standard" level in Edit Order
+    And she changes "GoToWebinar" to 40 user licenses in Edit Order
+    And she tries to change "GoToWebinar" to the "Lite" level in Edit Order
+    Then she is refused at the "User licenses" field with a message naming 1 and 25
+    And her account is as it was before
+    And her cart holds only "GoToWebinar Standard" with 40 user licenses, monthly
+
   @step-9 @R10.5
   Scenario: Edit Order removes items; an empty cart has no Place Order page
     Given her cart holds "LogMeIn Pro", monthly, with 1 user license

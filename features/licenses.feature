@@ -53,3 +53,46 @@ Feature: Choosing the number of user licenses
     Then she is refused at the "User licenses" field with a message naming 1 and 10
     And her account is as it was before
     And no trial has started
+
+  # A product in trial keeps its assignments when bought (docs/decisions.md, R13): no more
+  # licenses may be assigned than bought, so the purchase is refused at its licenses
+  # wherever they are chosen or checked again.
+  @step-6 @R6 @R13
+  Scenario: Buying a product in trial with fewer licenses than are assigned is refused at the field
+    Given Bob and Alice are colleagues on the account, not billing contacts
+    And the account is trialing "GoToWebinar Pro" with 5 user licenses
+    And Claire is signed in
+    When she assigns a "GoToWebinar" license to Bob
+    And she assigns a "GoToWebinar" license to Alice
+    And she tries to buy "GoToWebinar Pro", monthly, with 1 user license
+    Then she is refused at the "User licenses" field
+    And her account is as it was before
+    And her cart is empty
+
+  @step-9 @R10.5 @R13
+  Scenario: Edit Order cannot bring a product in trial below the licenses assigned
+    Given Bob and Alice are colleagues on the account, not billing contacts
+    And the account is trialing "GoToWebinar Pro" with 5 user licenses
+    And her cart holds "GoToWebinar Pro", monthly, with 3 user licenses
+    And Claire is signed in
+    When she assigns a "GoToWebinar" license to Bob
+    And she assigns a "GoToWebinar" license to Alice
+    And she opens the Place Order page
+    And she tries to change "GoToWebinar" to 1 user license in Edit Order
+    Then she is refused at the "User licenses" field
+    And her account is as it was before
+    And her cart holds only "GoToWebinar Pro" with 3 user licenses, monthly
+
+  @step-9 @R10.1 @R13
+  Scenario: Licenses assigned after the product was put in the cart are checked again on the Place Order page
+    Given Bob and Alice are colleagues on the account, not billing contacts
+    And the account is trialing "GoToWebinar Pro" with 5 user licenses
+    And her cart holds "GoToWebinar Pro", monthly, with 2 user licenses
+    And Claire is signed in
+    When she assigns a "GoToWebinar" license to Claire
+    And she assigns a "GoToWebinar" license to Bob
+    And she assigns a "GoToWebinar" license to Alice
+    And she tries to open the Place Order page
+    Then she is refused because 3 licenses of "GoToWebinar" are assigned to users
+    And her account is as it was before
+    And her cart holds only "GoToWebinar Pro" with 2 user licenses, monthly

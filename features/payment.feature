@@ -74,6 +74,19 @@ Feature: Paying for the order
       | a card with the security code "12345" | CVC             |
       | a card with no holder name            | Cardholder name |
 
+  # Today is 2028-02-29 on the account's clock: a card is good through the last day of its
+  # expiry month, and one that expired last month is refused whatever the server's date.
+  @step-10 @R11.1 @R14
+  Scenario: A card expiring this month is accepted, one that expired last month is not
+    Given Claire is signed in
+    When she opens the Place Order page
+    And she tries to place the order with a card that expired in 01/2028
+    Then she is refused at the "Expiry date" field
+    And her account is as it was before
+    When she places the order with a card expiring in 02/2028
+    Then she sees the order confirmation with an order number
+    And her card ending 4242 was charged 117.60 EUR once
+
   @step-10 @R11.1
   Scenario: The card on file can be used instead of entering one
     Given the account has a card on file

@@ -107,3 +107,53 @@ Feature: Free trials
     And nothing was charged
     When she opens "Add a new subscription"
     Then "LogMeIn Pro" is offered with Buy only
+
+  @step-8 @R9.1
+  Scenario Outline: A trial starts with or without the same product in the cart, and leaves the cart alone
+    Given her cart holds "<in the cart>", monthly, with 2 user licenses
+    And Claire is signed in
+    When she starts a trial of "GoToWebinar Pro" with 5 user licenses
+    Then "GoToWebinar Pro" is trialing on her account from 2028-02-22 to 2028-02-29, with no term
+    And her cart holds only "<in the cart>" with 2 user licenses, monthly
+    And nothing was charged
+
+    Examples:
+      | in the cart      |
+      | GoToWebinar Lite |
+      | LogMeIn Rescue   |
+
+  @step-8 @R9.6 @R10.1 @R14
+  Scenario: An expired trial's product is bought as a new subscription from the day it is bought
+    Given Claire is signed in
+    When she starts a trial of "LogMeIn Pro" with 2 user licenses
+    And the account's clock moves to 2028-03-08
+    And she buys "LogMeIn Pro", monthly, with 2 user licenses
+    Then the Place Order page shows these lines:
+      | kind | product     | licenses | term    | from       | to         | rate  | amount |
+      | new  | LogMeIn Pro | 2        | monthly | 2028-03-08 | 2028-04-07 | 30.00 | 60.00  |
+    When she places the order with the card "4242 4242 4242 4242"
+    Then "LogMeIn Pro" is active on her account from 2028-03-08 to 2028-04-07
+
+  @step-11 @R9.6 @R13 @R9.4
+  Scenario: An expired trial has no licenses to assign, and the product cannot be tried again
+    Given Claire is signed in
+    When she starts a trial of "LogMeIn Pro" with 2 user licenses
+    And she assigns a "LogMeIn Pro" license to Claire
+    Then "LogMeIn Pro" shows 1 of 2 licenses assigned
+    When the account's clock moves to 2028-03-08
+    Then "LogMeIn Pro" has no licenses to assign in "Manage user products"
+    When she tries directly to start a trial of "LogMeIn Pro" with 2 user licenses
+    Then she is refused because a trial of this product is not allowed
+    And her account is as it was before
+
+  # A screen offers no expired product in Manage user products: only a client of the API
+  # can still send the request to assign one of its licenses.
+  @api-only @step-11 @R9.6 @R13
+  Scenario: A direct request to assign an expired trial's license is refused
+    Given Bob is a colleague on the account, not a billing contact
+    And Claire is signed in
+    When she starts a trial of "LogMeIn Pro" with 2 user licenses
+    And the account's clock moves to 2028-03-08
+    And she tries to assign a "LogMeIn Pro" license to Bob
+    Then she is refused
+    And her account is as it was before

@@ -92,3 +92,10 @@ def cart_is_empty(scene: Scene) -> None:
 @when(parsers.re(rf"{PRONOUN} opens the Place Order page"))
 def opens_place_order(scene: Scene) -> None:
     scene.show(scene.driver.open_place_order())
+
+
+@when(parsers.re(rf"{PRONOUN} tries to open the Place Order page"))
+def tries_to_open_place_order(scene: Scene) -> None:
+    page = scene.attempt(scene.driver.open_place_order)
+    if page is not None:
+        scene.show(page)

@@ -194,19 +194,32 @@ def edit_term(scene: Scene, product: str, term_word: str) -> None:
 
 @when(
     parsers.re(
-        rf'{PRONOUN} changes "(?P<product>[^"]+)" to the "(?P<level>[^"]+)" level in Edit Order'
+        rf'{PRONOUN} (?P<attempt>tries to )?changes? "(?P<product>[^"]+)" to the '
+        r'"(?P<level>[^"]+)" level in Edit Order'
     )
 )
-def edit_level(scene: Scene, product: str, level: str) -> None:
-    scene.show(scene.driver.edit_item(product, level=level))
+def edit_level(scene: Scene, attempt: str | None, product: str, level: str) -> None:
+    def edit() -> None:
+        scene.show(scene.driver.edit_item(product, level=level))
+
+    if attempt:
+        scene.attempt(edit)
+    else:
+        edit()
 
 
-@when(parsers.re(rf'{PRONOUN} removes "(?P<product>[^"]+)" in Edit Order'))
-def remove_item(scene: Scene, product: str) -> None:
-    shown = scene.driver.remove_item(product)
-    scene.show(shown)
-    if isinstance(shown, CartView):
-        scene.page = None
+@when(parsers.re(rf'{PRONOUN} (?P<attempt>tries to )?removes? "(?P<product>[^"]+)" in Edit Order'))
+def remove_item(scene: Scene, attempt: str | None, product: str) -> None:
+    def remove() -> None:
+        shown = scene.driver.remove_item(product)
+        scene.show(shown)
+        if isinstance(shown, CartView):
+            scene.page = None
+
+    if attempt:
+        scene.attempt(remove)
+    else:
+        remove()
 
 
 @then(parsers.re(rf"{PRONOUN} cannot open the Place Order page because (?:her|his) cart is empty"))

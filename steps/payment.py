@@ -70,6 +70,16 @@ def tries_with_expired_card(scene: Scene, month: str, year: str) -> None:
 
 @when(
     parsers.re(
+        rf"{PRONOUN} places the order with a card expiring in (?P<month>\d{{2}})/(?P<year>\d{{4}})"
+    )
+)
+def places_order_with_card_expiring(scene: Scene, month: str, year: str) -> None:
+    card = _card(scene, "4242 4242 4242 4242", exp_month=int(month), exp_year=int(year))
+    _pay(scene, Payment(card=card), attempt=False)
+
+
+@when(
+    parsers.re(
         rf'{PRONOUN} tries to place the order with a card with the security code "(?P<cvc>[^"]*)"'
     )
 )

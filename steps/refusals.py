@@ -31,9 +31,20 @@ REASONS: dict[str, set[str]] = {
 }
 
 
+ASSIGNED = re.compile(r'(?P<count>\d+) licenses of "(?P<product>[^"]+)" are assigned to users')
+
+
 @then(parsers.re(rf"{PRONOUN} is refused because (?P<reason>.+)"))
 def refused_because(scene: Scene, reason: str) -> None:
     refusal = scene.refused()
+    assigned = ASSIGNED.fullmatch(reason)
+    if assigned:  # R13: no purchase below the licenses already assigned to users
+        assert refusal.code == "validation", refusal
+        assert assigned["count"] in re.findall(r"\d+", refusal.message), refusal
+        assert scene.product(assigned["product"]).casefold() in refusal.message.casefold(), (
+            refusal
+        )
+        return
     assert reason in REASONS, f"unknown reason {reason!r}: say it in steps/refusals.py"
     assert refusal.code in REASONS[reason], refusal
     assert refusal.message.strip(), refusal

@@ -62,9 +62,20 @@ def assigns(scene: Scene, attempt: str | None, product: str, name: str) -> None:
         assign()
 
 
-@when(parsers.re(rf"{PRONOUN} unassigns (?P<name>[A-Z]\w+)'s \"(?P<product>[^\"]+)\" license"))
-def unassigns(scene: Scene, name: str, product: str) -> None:
-    scene.driver.unassign_license(_email(scene, name), scene.product(product))
+@when(
+    parsers.re(
+        rf"{PRONOUN} (?P<attempt>tries to )?unassigns? (?P<name>[A-Z]\w+)'s "
+        r'"(?P<product>[^"]+)" license'
+    )
+)
+def unassigns(scene: Scene, attempt: str | None, name: str, product: str) -> None:
+    def unassign() -> None:
+        scene.driver.unassign_license(_email(scene, name), scene.product(product))
+
+    if attempt:
+        scene.attempt(unassign)
+    else:
+        unassign()
 
 
 @then(parsers.re(r'(?P<name>[A-Z]\w+) holds (?P<quantity>a|no) "(?P<product>[^"]+)" license'))
@@ -72,3 +83,10 @@ def holds_license(scene: Scene, name: str, quantity: str, product: str) -> None:
     user = _view(scene).user(_email(scene, name))
     held = any(same(p, scene.product(product)) for p in user.products)
     assert held is (quantity == "a"), user
+
+
+@then(parsers.re(r'"(?P<product>[^"]+)" has no licenses to assign in "Manage user products"'))
+def no_licenses_to_assign(scene: Scene, product: str) -> None:
+    view = _view(scene)
+    listed = [p for p in view.products if same(p.product, scene.product(product))]
+    assert not listed, f"{product} is still offered for assigning: {view.products}"
