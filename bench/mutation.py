@@ -7,6 +7,7 @@ repository (not a test):
 
     python3 bench/mutation.py                     # both folders (mutmut reuses mutants/)
     python3 bench/mutation.py --area domain       # only backend/domain
+    python3 bench/mutation.py --area domain --tests unit  # with tests/unit alone: minutes
     python3 bench/mutation.py --report            # no run: the score of the last one
     python3 bench/mutation.py --report --survivors  # ... and the names of the survivors
 
