@@ -42,7 +42,8 @@ SCREEN_STYLES = Path(__file__).parent / "screens"
 
 
 class BillingCenterApp(App[int]):
-    CSS_PATH = "app.tcss"
+    # the sign-in screen is the default screen, whose own CSS_PATH Textual does not load
+    CSS_PATH: ClassVar = ["app.tcss", "screens/sign_in.tcss"]
     COMMANDS: ClassVar = App.COMMANDS | {BillingCommands}
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -75,11 +76,15 @@ class BillingCenterApp(App[int]):
 
     # --- start-up -----------------------------------------------------------------------
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The sign-in screen is the bottom of the stack: no blank screen is made, laid out
+        and drawn under it before the first frame."""
         from tui.screens.sign_in import SignInScreen
 
+        return SignInScreen()
+
+    def on_mount(self) -> None:
         self._relabel_app()
-        self.push_screen(SignInScreen())
         # The backend's imports (~0.5 s) hold the GIL: begun now, they would delay the
         # first frame; begun once it is drawn, they overlap the person reading it.
         self.call_after_refresh(self._start_connecting)
