@@ -41,6 +41,16 @@ def test_r14_without_an_account_clock_a_trial_counts_from_the_servers_today(app,
     assert trial.trial_end == clock.now().date() + timedelta(days=14)
 
 
+def test_r14_without_an_account_clock_the_cart_and_licenses_use_the_servers_today(app):
+    """R14: adding to the cart and assigning a license also read the server's clock."""
+    acct = app.account(today=None)
+    app.add(acct.who, "logmein-pro", term="monthly")
+    app.trial(acct.who, "gotomeeting", "business")
+    contact = next(u.id for u in app.users(acct.who) if u.email == acct.email)
+    app.assign(acct.who, contact, "gotomeeting")
+    assert [i.product for i in app.view_cart(acct.who).items] == ["logmein-pro"]
+
+
 def test_r9_3_the_welcome_email_greets_the_contact_and_names_the_level(app):
     """R9.3: the welcome email is addressed to the billing contact and names the level."""
     acct = app.account()
