@@ -10,6 +10,7 @@ import pytest
 
 from backend.domain.errors import DomainError, NotBillingContact, NotFound
 from backend.i18n import error_message
+from backend.service_layer import testing
 
 
 def check(err: DomainError, english: str) -> None:
@@ -59,3 +60,19 @@ def test_r9_3_the_welcome_email_greets_the_contact_and_names_the_level(app):
     name = next(u.name for u in app.users(acct.who) if u.email == acct.email)
     assert email.body.startswith(f"Hello {name},\n")
     assert "Subscription level: Business\n" in email.body
+
+
+def test_r14_setting_the_clock_of_an_unknown_account_names_it(app):
+    """R14: the test clock is set per account; an unknown one is refused by its number."""
+    with pytest.raises(NotFound) as err:
+        testing.set_clock(app.uow(), 999_999, None)
+    check(err.value, "There is no account 999999.")
+
+
+def test_r11_1_the_facade_can_pay_with_the_card_on_file(app):
+    """R11.1: the saved card pays when asked for, through the facade as through the API."""
+    acct = app.account(card_on_file=True, cart=[{"product": "logmein-pro", "licenses": 1,
+                                                 "term": "monthly"}])
+    placed = app.backend.service.place_order(acct.who, idempotency_key="k-saved-card",
+                                             use_saved_card=True)
+    assert placed.created
