@@ -177,10 +177,7 @@ def edit_licenses(scene: Scene, attempt: str | None, product: str, licenses: str
     def edit() -> None:
         scene.show(scene.driver.edit_item(product, licenses=licenses))
 
-    if attempt:
-        scene.attempt(edit)
-    else:
-        edit()
+    scene.act(edit, attempted=attempt)
 
 
 @when(
@@ -202,10 +199,7 @@ def edit_level(scene: Scene, attempt: str | None, product: str, level: str) -> N
     def edit() -> None:
         scene.show(scene.driver.edit_item(product, level=level))
 
-    if attempt:
-        scene.attempt(edit)
-    else:
-        edit()
+    scene.act(edit, attempted=attempt)
 
 
 @when(parsers.re(rf'{PRONOUN} (?P<attempt>tries to )?removes? "(?P<product>[^"]+)" in Edit Order'))
@@ -216,10 +210,7 @@ def remove_item(scene: Scene, attempt: str | None, product: str) -> None:
         if isinstance(shown, CartView):
             scene.page = None
 
-    if attempt:
-        scene.attempt(remove)
-    else:
-        remove()
+    scene.act(remove, attempted=attempt)
 
 
 @then(parsers.re(rf"{PRONOUN} cannot open the Place Order page because (?:her|his) cart is empty"))

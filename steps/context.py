@@ -171,6 +171,11 @@ class Scene:
             self.refusals.append(refused.refusal)
             return None
 
+    def act(self, action: Callable[[], T], *, attempted: str | bool | None) -> T | None:
+        """The step's action: tried (a refusal kept, see `attempt`) when the step says
+        "tries to", else done (a refusal fails the scenario)."""
+        return self.attempt(action) if attempted else action()
+
     def refused(self) -> Refusal:
         assert self.refusal is not None, (
             f"expected a refusal, but the attempt went through (last screen: {self.screen!r})"

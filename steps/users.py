@@ -56,10 +56,7 @@ def assigns(scene: Scene, attempt: str | None, product: str, name: str) -> None:
     def assign() -> None:
         scene.driver.assign_license(_email(scene, name), scene.product(product))
 
-    if attempt:
-        scene.attempt(assign)
-    else:
-        assign()
+    scene.act(assign, attempted=attempt)
 
 
 @when(
@@ -72,10 +69,7 @@ def unassigns(scene: Scene, attempt: str | None, name: str, product: str) -> Non
     def unassign() -> None:
         scene.driver.unassign_license(_email(scene, name), scene.product(product))
 
-    if attempt:
-        scene.attempt(unassign)
-    else:
-        unassign()
+    scene.act(unassign, attempted=attempt)
 
 
 @then(parsers.re(r'(?P<name>[A-Z]\w+) holds (?P<quantity>a|no) "(?P<product>[^"]+)" license'))
