@@ -47,6 +47,7 @@ from urllib.parse import urlsplit
 from babel import Locale
 from babel.numbers import parse_decimal
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from steps.driver import (
     AccountView,
@@ -870,11 +871,27 @@ class WebDriver:
     def pay_twice(self, payment: Payment) -> tuple[Confirmation, ...]:
         self._note("pay twice in a row (a double click)")
         place_order = self._fill_payment(payment)
-        with self._next_document():
+        documents: list[int] = []  # the status of each document the submissions brought
+
+        def document(response: Any) -> None:
+            if response.request.is_navigation_request() and response.frame == self.page.main_frame:
+                documents.append(response.status)
+
+        self.page.on("response", document)
+        try:
             place_order.dblclick()
-        if self._where() != "order":  # the second submission may still be on its way
-            self.page.wait_for_url(re.compile(r"/orders/[^/]+$"))
-            self._changed()
+            # The form goes twice and the browser drops the first request's page for the
+            # second's: waiting for one navigation sees it aborted, one run in a few on a
+            # busy machine. Wait for where the submissions lead instead.
+            try:
+                self.page.wait_for_url(re.compile(r"/orders/[^/]+$"),
+                                       wait_until="domcontentloaded")
+            except PlaywrightTimeout:
+                pass  # a refusal or an error page: _outcome says which
+        finally:
+            self.page.remove_listener("response", document)
+        self._changed()
+        self._status = documents[-1] if documents else 200
         self._outcome("order")
         return (self._confirmation(),)
 
