@@ -8,6 +8,7 @@ repository (not a test):
     python3 bench/mutation.py                     # both folders (mutmut reuses mutants/)
     python3 bench/mutation.py --area domain       # only backend/domain
     python3 bench/mutation.py --area domain --tests unit  # with tests/unit alone: minutes
+    python3 bench/mutation.py --area service_layer --tests no-api  # unit + integration
     python3 bench/mutation.py --report            # no run: the score of the last one
     python3 bench/mutation.py --report --survivors  # ... and the names of the survivors
 
@@ -83,9 +84,12 @@ def main() -> int:
     parser.add_argument("--report", action="store_true", help="no run: read the last results")
     parser.add_argument("--survivors", action="store_true", help="list the mutants not killed")
     parser.add_argument("--target", type=float, default=90.0)
-    parser.add_argument("--tests", choices=["config", "unit"], default="config",
-                        help="config: pyproject's selection (unit, integration, api); unit: "
-                             "tests/unit alone, minutes instead of hours")
+    parser.add_argument("--tests", choices=["config", "no-api", "unit"], default="config",
+                        help="config: pyproject's selection (unit, integration, api); no-api: "
+                             "unit and integration, without tests/api, which repeat the "
+                             "integration tests through HTTP (the service layer's selection, "
+                             "docs/mutation.md); unit: tests/unit alone, minutes instead of "
+                             "hours")
     options = parser.parse_args()
     areas = list(AREAS) if options.area == "all" else [options.area]
 
@@ -125,15 +129,17 @@ def main() -> int:
 
 def mutmut(tests: str, args: list[str]) -> int:
     """mutmut's command line, with pyproject's test selection narrowed to tests/unit when
-    `tests` is "unit" (mutmut reads its settings from pyproject.toml alone)."""
+    `tests` is "unit", or without tests/api when it is "no-api" (mutmut reads its settings
+    from pyproject.toml alone)."""
     from mutmut import configuration
     from mutmut.__main__ import cli
 
-    if tests == "unit":
+    dropped = {"unit": ("tests/integration", "tests/api", "--ignore=tests/integ"),
+               "no-api": ("tests/api",)}.get(tests)
+    if dropped:
         settings = configuration.config()
         settings.pytest_add_cli_args_test_selection = [
-            a for a in settings.pytest_add_cli_args_test_selection
-            if not a.startswith(("tests/integration", "tests/api", "--ignore=tests/integ"))
+            a for a in settings.pytest_add_cli_args_test_selection if not a.startswith(dropped)
         ]
     return cli.main(args, prog_name="mutmut", standalone_mode=False) or 0
 
