@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from babel.core import parse_locale
+import re
 
 SUPPORTED: tuple[str, ...] = ("en", "fr")
 DEFAULT = "en"
@@ -11,10 +11,22 @@ DEFAULT = "en"
 BABEL_LOCALES: dict[str, str] = {"en": "en_US", "fr": "fr_FR"}
 
 
+# A language with an optional region ("fr", "en_US", "fr-CA", "es-419"): the usual shapes,
+# read without importing Babel (~10 ms of the terminal app's cold start); the rest goes to
+# Babel's parser.
+_LANGUAGE_REGION = re.compile(r"([a-z]{2,3})(?:[-_](?:[a-z]{2}|[0-9]{3}))?", re.IGNORECASE)
+
+
 def _language(tag: str | None) -> str | None:
     """The supported language a locale tag names ("fr-FR", "fr_CA", "FR" -> "fr"), or None."""
     if not tag:
         return None
+    simple = _LANGUAGE_REGION.fullmatch(tag.strip())
+    if simple:
+        language = simple.group(1).lower()
+        return language if language in SUPPORTED else None
+    from babel.core import parse_locale
+
     try:
         language = parse_locale(tag.strip().replace("_", "-"), sep="-")[0].lower()
     except ValueError:

@@ -118,15 +118,18 @@ def test_the_first_frame_needs_neither_the_backend_nor_httpx():
     """The command, the app module and the sign-in screen load without SQLAlchemy, FastAPI,
     pydantic or httpx (imported in a worker after the first frame), without package metadata
     (the command's parts are named, not discovered) and, in English, without Babel's
-    formatting and catalogs (imported on first use)."""
+    core, formatting and catalogs (imported on first use; usual locale tags are read
+    without it)."""
     code = (
         "import sys\n"
         "import billing_center.cli, tui.app, tui.launch, tui.screens.sign_in\n"
         "import tui.screens.dashboard\n"
+        "from tui.launch import language_from_environment\n"
         "from tui.text import Text\n"
+        "language_from_environment({'LANG': 'fr_FR.UTF-8'})\n"
         "Text('en').label('sign_in'), Text('en').tr('Password')\n"
         "heavy = [m for m in ('sqlalchemy', 'fastapi', 'pydantic', 'httpx', 'alembic',\n"
-        "                     'importlib.metadata', 'babel.dates', 'babel.numbers',\n"
+        "                     'importlib.metadata', 'babel', 'babel.dates', 'babel.numbers',\n"
         "                     'babel.support', 'babel.messages')\n"
         "         if m in sys.modules]\n"
         "assert not heavy, heavy\n"

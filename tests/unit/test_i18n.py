@@ -9,8 +9,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from babel.core import parse_locale
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import escape, read_po
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rulebook import load as load_rulebook
 
 from backend.domain.errors import DomainError, EnterpriseAccount, TrialNotAllowed
@@ -24,6 +27,7 @@ from backend.i18n import (
     format_percent_rate,
     label,
     negotiate,
+    normalize,
     translate,
 )
 
@@ -81,6 +85,32 @@ def test_supported_languages():
 )
 def test_negotiate(header, fallback, expected):
     assert negotiate(header, fallback) == expected
+
+
+# Locale tags: a language, then subtags of every shape Babel's parser tells apart (region,
+# UN M.49 area, script, variant, encoding), joined by any separator; and any text at all.
+_SUBTAG = st.one_of(st.sampled_from(["FR", "ca", "12", "419", "1", "Latn", "1996", "POSIX",
+                                     "UTF-8", "x", "F1"]),
+                    st.text(alphabet=string.ascii_letters + string.digits, max_size=6))
+_TAGS = st.one_of(
+    st.text(max_size=12),
+    st.builds(lambda space, language, subtags, sep: space + language + "".join(
+        sep + subtag for subtag in subtags),
+        st.sampled_from(["", " "]), st.sampled_from(["en", "fr", "FR", "eN", "de", "fra", "f"]),
+        st.lists(_SUBTAG, max_size=3), st.sampled_from(["-", "_", ".", "@", "--"])),
+)
+
+
+@settings(max_examples=400)
+@given(_TAGS)
+def test_a_tag_names_the_language_babel_reads_in_it(tag):
+    """The usual tags are read without Babel (the terminal app's cold start): whatever
+    the shape, the language is the one Babel's parser finds."""
+    try:
+        language = parse_locale(tag.strip().replace("_", "-"), sep="-")[0].lower()
+    except ValueError:
+        language = None
+    assert normalize(tag) == (language if language in SUPPORTED else DEFAULT)
 
 
 # --- binding labels --------------------------------------------------------------------
