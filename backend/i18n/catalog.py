@@ -46,16 +46,19 @@ def translations(locale: str) -> NullTranslations:
 
 
 def _localized(value: object, locale: str) -> object:
-    """Dates and decimals written the way the language writes them; the rest unchanged."""
-    from babel import Locale
-    from babel.dates import format_date
-    from babel.numbers import format_decimal
-
+    """Dates and decimals written the way the language writes them; the rest unchanged
+    (and Babel left unimported: text params are most of the terminal app's first frame)."""
     if isinstance(value, Country):
+        from babel import Locale
+
         return Locale.parse(BABEL_LOCALES[locale]).territories.get(str(value), str(value))
     if isinstance(value, date):
+        from babel.dates import format_date
+
         return format_date(value, format="medium", locale=BABEL_LOCALES[locale])
     if isinstance(value, Decimal):
+        from babel.numbers import format_decimal
+
         return format_decimal(value, locale=BABEL_LOCALES[locale], decimal_quantization=False)
     return value
 

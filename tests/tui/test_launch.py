@@ -127,7 +127,7 @@ def test_the_first_frame_needs_neither_the_backend_nor_httpx():
         "from tui.launch import language_from_environment\n"
         "from tui.text import Text\n"
         "language_from_environment({'LANG': 'fr_FR.UTF-8'})\n"
-        "Text('en').label('sign_in'), Text('en').tr('Password')\n"
+        "Text('en').label('sign_in'), Text('en').tr('demo: {folder}', folder='/tmp')\n"
         "heavy = [m for m in ('sqlalchemy', 'fastapi', 'pydantic', 'httpx', 'alembic',\n"
         "                     'importlib.metadata', 'babel', 'babel.dates', 'babel.numbers',\n"
         "                     'babel.support', 'babel.messages')\n"
