@@ -9,11 +9,15 @@ repository (not a test):
     python3 bench/mutation.py --area domain       # only backend/domain
     python3 bench/mutation.py --area domain --tests unit  # with tests/unit alone: minutes
     python3 bench/mutation.py --area service_layer --tests no-api  # unit + integration
+    python3 bench/mutation.py --area service_layer --tests no-api --retry  # the survivors
     python3 bench/mutation.py --report            # no run: the score of the last one
     python3 bench/mutation.py --report --survivors  # ... and the names of the survivors
 
-mutmut keeps its results in mutants/ and runs again only the mutants whose function changed;
-delete mutants/ for a run from scratch. `mutmut show NAME` prints one mutant's diff.
+mutmut keeps its results in mutants/; naming an area (mutmut's pattern) runs every mutant of
+it again, and --retry only those not killed last time. Delete mutants/ to start over; a
+changed test selection starts over too. With PostgreSQL ($BILLING_TEST_POSTGRES_URL or
+--postgres), the row-lock races run there, and only they (the other PostgreSQL tests
+repeat their SQLite twins). `mutmut show NAME` prints one mutant's diff.
 
 The score is killed / (every mutant mutmut made), where killed counts a failing test, a
 timeout and a crash. A mutant listed as equivalent in docs/mutation.md (the table's first
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -35,6 +40,10 @@ ROOT = Path(__file__).resolve().parents[1]
 MUTANTS = ROOT / "mutants"
 DOC = ROOT / "docs" / "mutation.md"
 AREAS = {"domain": "backend.domain", "service_layer": "backend.service_layer"}
+POSTGRES_ENV = "BILLING_TEST_POSTGRES_URL"  # tests/conftest.py's switch
+# With PostgreSQL, only the tests that need it run there: the row-lock races, which SQLite's
+# serial writers cannot show. Every other PostgreSQL test repeats its SQLite twin.
+POSTGRES_ONLY_WHERE_NEEDED = '-k "not postgres or row_locks or concurrency"'
 
 # mutmut's exit codes (mutmut/stats.py): which count as killed
 KILLED = {1: "killed", 3: "killed", 36: "timeout", 24: "timeout", -24: "timeout",
@@ -90,13 +99,34 @@ def main() -> int:
                              "integration tests through HTTP (the service layer's selection, "
                              "docs/mutation.md); unit: tests/unit alone, minutes instead of "
                              "hours")
+    parser.add_argument("--postgres", default=os.environ.get(POSTGRES_ENV, ""),
+                        metavar="URL", help=f"run the row-lock tests on this server (default: "
+                        f"${POSTGRES_ENV}); without one they skip and the lock mutants survive")
+    parser.add_argument("--retry", action="store_true",
+                        help="rerun, by name, only the area's mutants not killed last time "
+                             "(after adding tests: mutmut keeps a verdict otherwise)")
     options = parser.parse_args()
     areas = list(AREAS) if options.area == "all" else [options.area]
 
     if not options.report:
+        names = [AREAS[a] + "*" for a in areas]
+        if options.retry:
+            codes = results()
+            names = [n for n in codes if n.startswith(tuple(AREAS[a] + "." for a in areas))
+                     and codes[n] not in KILLED and status(codes[n]) != "skipped"]
+            if not names:
+                print("nothing to retry")
+        env = dict(os.environ)
+        if options.postgres:
+            env[POSTGRES_ENV] = options.postgres
+            env["PYTEST_ADDOPTS"] = f"{env.get('PYTEST_ADDOPTS', '')} {POSTGRES_ONLY_WHERE_NEEDED}"
+        else:
+            print(f"no PostgreSQL ({POSTGRES_ENV} or --postgres): the row-lock mutants will "
+                  "survive")
         command = [sys.executable, __file__, "--mutmut", options.tests, "run",
-                   "--max-children", "1", *(AREAS[a] + "*" for a in areas)]
-        run = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL)
+                   "--max-children", "1", *names]
+        run = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, env=env) \
+            if names else subprocess.CompletedProcess(command, 0)
         if run.returncode != 0:
             print(f"mutmut failed ({run.returncode}); rerun `{' '.join(command)}` to see why")
             return run.returncode
