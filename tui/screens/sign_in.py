@@ -20,8 +20,8 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Center, Vertical
-from textual.widgets import Button, Header, Input, Static
+from textual.containers import Vertical
+from textual.widgets import Button, Input, Static
 
 from tui.client import ClientError
 from tui.screens.base import L_, BillingScreen
@@ -37,8 +37,9 @@ class SignInScreen(BillingScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        with Center(), Vertical(id="sign-in-form"):
+        # No Header: the form carries the title and what the app talks to, and the first
+        # frame is drawn sooner without the widgets it would add.
+        with Vertical(id="sign-in-form"):  # centred by the screen's `align`
             yield Static(id="title", markup=False)
             yield Field("email", value=self.app.prefill_email or "", advance=True)
             yield Field("password", password=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Static
 
 from tui.widgets.error import ErrorLine, tag_reason
 
@@ -69,7 +69,7 @@ class AdvancingInput(FormInput):
 class Field(Vertical):
     DEFAULT_CSS = """
     Field { height: auto; width: 1fr; }
-    Field > Label { padding: 0 1; color: $text-muted; }
+    Field > .caption { padding: 0 1; color: $text-muted; }
     Field > Input.-textual-compact { margin: 0 1; }
     """
 
@@ -85,7 +85,8 @@ class Field(Vertical):
         self._advance = advance  # Enter goes to the next field
 
     def compose(self) -> ComposeResult:
-        yield Label(id=f"{self.input_id}-label")
+        # a Static, not a Label: the same line of text without Label's styles to parse
+        yield Static(id=f"{self.input_id}-label", classes="caption", markup=False)
         kind = AdvancingInput if self._advance else FormInput
         yield kind(value=self._value, password=self._password, id=self.input_id,
                    max_length=self._max_length, compact=self._compact)
@@ -100,7 +101,7 @@ class Field(Vertical):
         return self.input.value
 
     def set_caption(self, caption: str, placeholder: str = "") -> None:
-        self.query_one(f"#{self.input_id}-label", Label).update(caption)
+        self.query_one(f"#{self.input_id}-label", Static).update(caption)
         self.input.placeholder = placeholder
         self.input.tooltip = caption
 
