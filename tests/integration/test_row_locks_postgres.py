@@ -14,11 +14,12 @@ mutants of docs/mutation.md, each run by name against these tests and killed).""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from datetime import date
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, text
 
 from backend.domain.errors import DomainError, TrialNotAllowed
 
@@ -27,22 +28,24 @@ POSTGRES_ONLY = pytest.mark.parametrize(
     indirect=True)
 pytestmark = POSTGRES_ONLY
 
-STALL = 2.0  # at most this long the first writer waits for the second before writing
+STALL = 30.0  # at most this long the first writer waits for the second before writing
+POLL = 0.02  # how often it looks whether the second is done or waiting for a lock
 WRITES = ("INSERT", "UPDATE", "DELETE")
 
 
 class Race:
     """Two use cases on one account. `first` runs at once; `second` starts once `first` has
     read the account row (and holds it, when it locks). `first` then stalls before its first
-    write until `second` has finished, or STALL seconds when `second` is waiting for the
-    row. Records each one's outcome (its result or the exception it raised), and whether
-    `second` finished after `first` committed. Events, not delays, order the two, so a
-    loaded machine does not change the outcome."""
+    write until `second` has finished or is waiting for a lock (PostgreSQL's
+    pg_stat_activity says so). Records each one's outcome (its result or the exception it
+    raised), and whether `second` finished after `first` committed. Events, not delays,
+    order the two, so a loaded machine does not change the outcome."""
 
     def __init__(self, engine):
         self.local = threading.local()
         self.first_read_its_account = threading.Event()
         self.second_finished = threading.Event()
+        self.second_pid: int | None = None  # the second's PostgreSQL backend
         self.events: list[str] = []
         self.outcomes: dict[str, object] = {}
         self._guard = threading.Lock()
@@ -66,11 +69,24 @@ class Race:
         with self._guard:
             self.events.append(what)
 
-    def _before(self, _conn, _cursor, statement, *_args) -> None:
+    def _before(self, _conn, cursor, statement, *_args) -> None:
+        if getattr(self.local, "name", "") == "second" and self.second_pid is None:
+            self.second_pid = cursor.connection.info.backend_pid
         if self._is_first() and not self.local.stalled and \
                 statement.lstrip().upper().startswith(WRITES):
             self.local.stalled = True
-            self.second_finished.wait(STALL)
+            deadline = time.monotonic() + STALL
+            while not self.second_finished.wait(POLL) and time.monotonic() < deadline:
+                if self._second_waits_for_a_lock():
+                    return
+
+    def _second_waits_for_a_lock(self) -> bool:
+        if self.second_pid is None:
+            return False
+        with self._engine.connect() as conn:
+            wait = conn.execute(text("SELECT wait_event_type FROM pg_stat_activity "
+                                     "WHERE pid = :pid"), {"pid": self.second_pid}).scalar()
+        return wait == "Lock"
 
     def run(self, first: Callable[[], object], second: Callable[[], object]) -> None:
         def go(name: str, action: Callable[[], object]) -> None:
