@@ -116,13 +116,13 @@ def peak_rss_mib(pid: int, field: str = "VmHWM") -> float:
     return 0.0
 
 
-def cpu_seconds(pids: list[int]) -> float:
-    """User + system CPU time the processes have used so far."""
+def cpu_seconds(pids: list[int], which: tuple[int, ...] = (11, 12)) -> float:
+    """User + system CPU time the processes have used so far (`which=(12,)`: system only)."""
     total = 0
     for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])  # utime, stime (clock ticks)
+            total += sum(int(fields[i]) for i in which)  # 11 utime, 12 stime (clock ticks)
         except OSError:
             pass
     return total / os.sysconf("SC_CLK_TCK")
@@ -270,6 +270,7 @@ def bench(args, clients: int, db: str) -> dict:
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(1)
         cpu_before = cpu_seconds(process_tree(proc.pid))
+        sys_before = cpu_seconds(process_tree(proc.pid), (12,))
         wall = asyncio.run(run_clients(port, clients, accounts, args.scenario, timings,
                                        errors))
         if spy is not None:
@@ -277,6 +278,7 @@ def bench(args, clients: int, db: str) -> dict:
             spy.wait(timeout=30)
         pids = process_tree(proc.pid)
         cpu = cpu_seconds(pids) - cpu_before
+        sys_cpu = cpu_seconds(pids, (12,)) - sys_before
         rss = [peak_rss_mib(p) for p in pids]
         now_rss = [rss_mib(p) for p in pids]
     finally:
@@ -288,7 +290,7 @@ def bench(args, clients: int, db: str) -> dict:
     placed = len(timings["place_order"]) - sum(1 for e in errors if e[0] == "place_order")
     return {"clients": clients, "orders": placed, "wall": wall, "timings": timings,
             "errors": errors, "rss_max": max(rss), "rss_sum": sum(rss), "procs": len(rss),
-            "rss_now": sum(now_rss), "cpu": cpu}
+            "rss_now": sum(now_rss), "cpu": cpu, "sys_cpu": sys_cpu}
 
 
 def report(result: dict, kind: str, args) -> None:
@@ -304,7 +306,8 @@ def report(result: dict, kind: str, args) -> None:
     if result["procs"] > 1:
         rss += f" (largest of {result['procs']} processes; {result['rss_sum']:.0f} MiB in all)"
     per = result["cpu"] / max(1, result["orders"]) * 1000
-    print(f"  server CPU: {result['cpu']:.1f} s, {per:.1f} ms per order")
+    print(f"  server CPU: {result['cpu']:.1f} s ({result['sys_cpu']:.1f} s of it in the "
+          f"kernel), {per:.2f} ms per order")
     print(f"  server RSS after the run: {result['rss_now']:.0f} MiB; peak (account set-up's "
           f"argon2 hashing included): {rss}; errors: {len(result['errors'])}")
     for err in result["errors"][:5]:
