@@ -34,7 +34,7 @@ def create_app(backend: Backend) -> FastAPI:
         app.include_router(testing.router)
 
     @app.get("/api/health", tags=["health"])
-    def health() -> dict:
+    async def health() -> dict:
         return {"status": "ok"}
 
     from backend.web.app import mount_pages

@@ -106,6 +106,12 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, err: RequestValidationError):
+        from backend.api.deps import resolve_pending_principal
+
+        try:  # a caller not signed in is told so first (401 before 422)
+            await resolve_pending_principal(request)
+        except DomainError as refused:
+            return await _domain(request, refused)
         first = err.errors()[0] if err.errors() else {}
         msgid, params = _validation_message(first)
         field = params["field"]

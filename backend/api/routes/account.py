@@ -2,10 +2,10 @@
 
 from fastapi import APIRouter
 
-from backend.api.deps import Service, Who
+from backend.api.deps import OneHopRoute, Service, Who
 from backend.service_layer.views import AccountOut
 
-router = APIRouter(prefix="/api/account", tags=["account"])
+router = APIRouter(prefix="/api/account", tags=["account"], route_class=OneHopRoute)
 
 
 @router.get("", response_model=AccountOut)

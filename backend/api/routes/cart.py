@@ -2,11 +2,11 @@
 
 from fastapi import APIRouter
 
-from backend.api.deps import Locale, Service, Who
+from backend.api.deps import Locale, OneHopRoute, Service, Who
 from backend.api.schemas import CartItemIn, CartItemPatchIn, RowId
 from backend.service_layer.views import CartOut
 
-router = APIRouter(prefix="/api/cart", tags=["cart"])
+router = APIRouter(prefix="/api/cart", tags=["cart"], route_class=OneHopRoute)
 
 
 @router.get("", response_model=CartOut)

@@ -2,10 +2,10 @@
 
 from fastapi import APIRouter
 
-from backend.api.deps import Service, Who
+from backend.api.deps import OneHopRoute, Service, Who
 from backend.service_layer.views import AvailableProductOut, ProductOut
 
-router = APIRouter(prefix="/api/catalog", tags=["catalog"])
+router = APIRouter(prefix="/api/catalog", tags=["catalog"], route_class=OneHopRoute)
 
 
 @router.get("", response_model=list[ProductOut])

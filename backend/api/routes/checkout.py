@@ -2,11 +2,11 @@
 
 from fastapi import APIRouter
 
-from backend.api.deps import Service, Who
+from backend.api.deps import OneHopRoute, Service, Who
 from backend.api.schemas import VatNumber
 from backend.service_layer.views import CheckoutOut
 
-router = APIRouter(prefix="/api/checkout", tags=["checkout"])
+router = APIRouter(prefix="/api/checkout", tags=["checkout"], route_class=OneHopRoute)
 
 
 @router.get("", response_model=CheckoutOut)

@@ -3,10 +3,10 @@ docs/decisions.md); billing contacts only."""
 
 from fastapi import APIRouter
 
-from backend.api.deps import Service, Who
+from backend.api.deps import OneHopRoute, Service, Who
 from backend.service_layer.views import EmailOut
 
-router = APIRouter(prefix="/api/messages", tags=["messages"])
+router = APIRouter(prefix="/api/messages", tags=["messages"], route_class=OneHopRoute)
 
 
 @router.get("", response_model=list[EmailOut])

@@ -4,12 +4,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Response
 
-from backend.api.deps import Service, Who
+from backend.api.deps import OneHopRoute, Service, Who
 from backend.api.schemas import OrderIn, RowId
 from backend.service_layer.inputs import CardInput
 from backend.service_layer.views import OrderOut
 
-router = APIRouter(prefix="/api/orders", tags=["orders"])
+router = APIRouter(prefix="/api/orders", tags=["orders"], route_class=OneHopRoute)
 
 
 @router.post("", response_model=OrderOut, status_code=201)

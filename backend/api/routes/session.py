@@ -2,11 +2,11 @@
 
 from fastapi import APIRouter, Request, Response
 
-from backend.api.deps import Service, bearer_token
+from backend.api.deps import OneHopRoute, Service, bearer_token
 from backend.api.schemas import SessionIn
 from backend.service_layer.views import SessionOut
 
-router = APIRouter(prefix="/api/session", tags=["session"])
+router = APIRouter(prefix="/api/session", tags=["session"], route_class=OneHopRoute)
 
 
 @router.post("", response_model=SessionOut)

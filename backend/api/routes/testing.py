@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter, Depends
 
-from backend.api.deps import Service, require_test_token
+from backend.api.deps import OneHopRoute, Service, require_test_token
 from backend.api.schemas import ClockIn, RowId, TestAccountIn
 from backend.service_layer.views import (
     ChargeOut,
@@ -13,7 +13,8 @@ from backend.service_layer.views import (
 )
 
 router = APIRouter(prefix="/api/testing", tags=["testing"],
-                   dependencies=[Depends(require_test_token)])
+                   dependencies=[Depends(require_test_token)],
+                   route_class=OneHopRoute)
 
 
 @router.post("/accounts", response_model=TestAccountOut, status_code=201)

@@ -2,11 +2,11 @@
 
 from fastapi import APIRouter
 
-from backend.api.deps import Service, Who
+from backend.api.deps import OneHopRoute, Service, Who
 from backend.api.schemas import TrialIn
 from backend.service_layer.views import TrialOut
 
-router = APIRouter(prefix="/api/trials", tags=["trials"])
+router = APIRouter(prefix="/api/trials", tags=["trials"], route_class=OneHopRoute)
 
 
 @router.post("", response_model=TrialOut, status_code=201)

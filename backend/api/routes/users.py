@@ -2,11 +2,11 @@
 
 from fastapi import APIRouter
 
-from backend.api.deps import Service, Who
+from backend.api.deps import OneHopRoute, Service, Who
 from backend.api.schemas import ProductPath, RowId
 from backend.service_layer.views import UserLicensesOut
 
-router = APIRouter(prefix="/api/users", tags=["users"])
+router = APIRouter(prefix="/api/users", tags=["users"], route_class=OneHopRoute)
 
 
 @router.get("", response_model=list[UserLicensesOut])
