@@ -240,3 +240,18 @@ def test_reading_the_test_records_does_not_wait_for_a_writer(app, race):
     race.succeeded()
     assert not race.second_waited_for_first()
     assert race.outcomes["second"] == ([], [])
+
+
+def test_r12_1_two_orders_at_once_place_one(app, race):
+    """ordering.place_order's lock: without it both writers see the full cart and both
+    place an order (two charges for one cart). The older test_concurrency_postgres.py races
+    orders too; this one stalls the first writer, so the race shows every time."""
+    acct = app.account(country="FR", cart=[
+        {"product": "gotowebinar", "level": "pro", "licenses": 3, "term": "annual"}])
+    race.run(lambda: app.place(acct.who, key="first"),
+             lambda: app.place(acct.who, key="second"))
+    assert race.second_waited_for_first()
+    assert not isinstance(race.outcomes["first"], BaseException), race.outcomes
+    assert isinstance(race.outcomes["second"], DomainError), race.outcomes
+    orders = [r for r in app.rows("orders") if r["account_id"] == acct.account_id]
+    assert len(orders) == 1 and len(app.charges(acct)) == 1
