@@ -115,8 +115,17 @@ class SessionRepository:
         self.session.add(token)
 
     def by_hash(self, token_hash: str) -> SessionToken | None:
-        stmt = select(SessionToken).where(orm.sessions.c.token_hash == token_hash)
-        return self.session.scalars(stmt).first()
+        """The session, read with its user in one query: the user is then in the ORM
+        session's identity map, so the `AccountRepository.user` that follows on every
+        authenticated request answers without a second query."""
+        stmt = (select(SessionToken, User)
+                .outerjoin(User, orm.users.c.id == orm.sessions.c.user_id)
+                .where(orm.sessions.c.token_hash == token_hash))
+        row = self.session.execute(stmt).first()
+        if row is None:
+            return None
+        self._user = row[1]  # the identity map holds objects weakly: keep it for the get
+        return row[0]
 
     def remove(self, token_hash: str) -> None:
         self.session.execute(delete(orm.sessions).where(orm.sessions.c.token_hash == token_hash))

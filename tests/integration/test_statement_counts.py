@@ -85,3 +85,15 @@ def test_checkout_and_order_stay_within_their_statement_budget(bulk_app):
     counted = statements_of(bulk_app, 1)
     assert len(counted["preview"]) <= 6, counted["preview"]
     assert len(counted["place"]) <= 20, counted["place"]
+
+
+def test_authenticating_a_request_reads_the_session_and_its_user_in_one_query(app):
+    """Every authenticated request pays for it: BEGIN, one SELECT (the session joined to
+    its user; the user is then found in the identity map), ROLLBACK."""
+    acct = app.worked_example_account()
+    with counting(app.backend.engine) as statements:
+        who = app.authenticate(acct.token)
+    assert who == acct.who
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert len(selects) == 1, statements
+    assert len(statements) <= 3, statements
