@@ -129,7 +129,7 @@ def _check_workers(args, settings) -> None:
 def _serve(args) -> int:
     import uvicorn
 
-    from backend.api.app import create_app
+    from backend.api.app import create_app, freeze_heap
     from backend.bootstrap import build
 
     settings = _settings(args)
@@ -156,7 +156,7 @@ def _serve(args) -> int:
 
             creds = create_demo_account(backend)
             print(f"Demo account: {creds.email} / {creds.password}", flush=True)
-        config = uvicorn.Config(create_app(backend), host=args.host, port=args.port,
+        config = uvicorn.Config(freeze_heap(create_app(backend)), host=args.host, port=args.port,
                                 log_level=args.log_level)
         server = AnnouncingServer(config)
         server.run(sockets=[sock])

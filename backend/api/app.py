@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from fastapi import FastAPI
 
 from backend.api import errors, openapi
@@ -49,4 +51,14 @@ def create_worker_app() -> FastAPI:
     brought up to date before the workers started."""
     from backend.settings import get_settings
 
-    return create_app(build(get_settings(), migrate=False))
+    return freeze_heap(create_app(build(get_settings(), migrate=False)))
+
+
+def freeze_heap(app: FastAPI) -> FastAPI:
+    """Before a server process serves: what start-up made (modules, the app, mappers,
+    pydantic's validators, the catalog) lives as long as the process, so it is moved out of
+    the cyclic collector's sight (gc.freeze). Otherwise every full collection under load
+    walks those hundreds of thousands of objects again (~70 ms each, measured in-process)."""
+    gc.collect()
+    gc.freeze()
+    return app
