@@ -1,8 +1,8 @@
 """Place Order details the service layer's mutation run found unchecked once tests/api left
 its selection (docs/mutation.md): the missing Idempotency-Key's words (R12.4), a key reused
 for another way of paying (R12.4), an account without a test clock priced on the server's
-date (R14), and the confirmation's next step when new products need their licenses
-assigned (R12.3)."""
+date (R14), the confirmation's next step when new products need their licenses assigned
+(R12.3), and the words refusing two ways of paying at once (R11)."""
 
 from __future__ import annotations
 
@@ -52,3 +52,13 @@ def test_r12_3_an_order_of_new_products_asks_to_assign_their_licenses(app):
     assert {line.kind for line in order.lines} == {"new"}
     [email] = app.emails(acct)
     assert NEXT_STEP in email.body.splitlines()
+
+
+def test_r11_paying_with_both_a_new_card_and_the_card_on_file_is_refused_in_words(app):
+    who = app.account(country="FR", cart=CART, card_on_file=True).who
+    with pytest.raises(ValidationFailed) as err:
+        app.place(who, use_saved_card=True)  # and the typed card
+    assert err.value.field == "card"
+    english = error_message(err.value, "en")
+    assert english == "Pay with either a new card or the card on file, not both."
+    assert error_message(err.value, "fr") not in ("", english)
