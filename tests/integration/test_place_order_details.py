@@ -2,7 +2,8 @@
 its selection (docs/mutation.md): the missing Idempotency-Key's words (R12.4), a key reused
 for another way of paying (R12.4), an account without a test clock priced on the server's
 date (R14), the confirmation's next step when new products need their licenses assigned
-(R12.3), and the words refusing two ways of paying at once (R11)."""
+(R12.3), the words refusing two ways of paying at once, and a card without its holder's
+name (R11)."""
 
 from __future__ import annotations
 
@@ -62,3 +63,14 @@ def test_r11_paying_with_both_a_new_card_and_the_card_on_file_is_refused_in_word
     english = error_message(err.value, "en")
     assert english == "Pay with either a new card or the card on file, not both."
     assert error_message(err.value, "fr") not in ("", english)
+
+
+@pytest.mark.parametrize("name", ["", None])
+def test_r11_a_card_without_the_holders_name_is_refused_and_nothing_is_written(app, name):
+    acct = app.account(country="FR", cart=CART)
+    before = app.snapshot()
+    with pytest.raises(ValidationFailed) as err:
+        app.place(acct.who, card=app.card(name=name))
+    assert err.value.field == "card.name"
+    assert error_message(err.value, "en") == "Enter the cardholder's name."
+    assert app.snapshot() == before and app.charges(acct) == []
