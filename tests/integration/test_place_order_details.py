@@ -2,11 +2,12 @@
 its selection (docs/mutation.md): the missing Idempotency-Key's words (R12.4), a key reused
 for another way of paying (R12.4), an account without a test clock priced on the server's
 date (R14), the confirmation's next step when new products need their licenses assigned
-(R12.3), the words refusing two ways of paying at once, and a card without its holder's
-name (R11)."""
+(R12.3), the words refusing two ways of paying at once or none, a card without its
+holder's name, a card on file in its last month (R11), and the order number's form (R12)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -74,3 +75,37 @@ def test_r11_a_card_without_the_holders_name_is_refused_and_nothing_is_written(a
     assert err.value.field == "card.name"
     assert error_message(err.value, "en") == "Enter the cardholder's name."
     assert app.snapshot() == before and app.charges(acct) == []
+
+
+@pytest.mark.parametrize("saved_card, english", [
+    (True, "There is no card on file: enter a card."),
+    (False, "Enter payment details or use the card on file."),
+])
+def test_r11_an_order_without_a_card_is_refused_in_words(app, saved_card, english):
+    who = app.account(country="FR", cart=CART).who
+    with pytest.raises(ValidationFailed) as err:
+        app.place(who, card=None, use_saved_card=saved_card)
+    assert err.value.field == "card"
+    assert error_message(err.value, "en") == english
+    assert error_message(err.value, "fr") not in ("", english)
+
+
+def test_r11_1_a_card_on_file_is_charged_through_the_last_month_of_its_expiry_year(app):
+    """Saved from the first order, good through 12/2026, charged on 2026-11-26: its month
+    counts, not only its year."""
+    acct = app.account(country="FR", cart=CART)
+    app.place(acct.who, card=app.card(exp_month=12, exp_year=2026))
+    app.add(acct.who, "gototraining", "starter", 1, "monthly")
+    order, created = app.place(acct.who, card=None, use_saved_card=True)
+    assert created and (order.card.brand, order.card.last4) == ("visa", "4242")
+    assert len(app.charges(acct)) == 2
+
+
+def test_r12_order_numbers_are_bc_and_ten_upper_case_hex_digits(app):
+    numbers = set()
+    for _order in range(3):
+        acct = app.account(country="FR", cart=CART)
+        order, _created = app.place(acct.who)
+        assert re.fullmatch(r"BC-[0-9A-F]{10}", order.number), order.number
+        numbers.add(order.number)
+    assert len(numbers) == 3
