@@ -89,10 +89,14 @@ class BillingCenterApp(App[int]):
         # first frame; begun once it is drawn, they overlap the person reading it.
         self.call_after_refresh(self._start_connecting)
 
+    # Set when `billing-center tui` owns the process's collector (see _start_connecting).
+    _freeze_after_connecting = False
+
     def _start_connecting(self) -> None:
         if not gc.isenabled():  # paused by `billing-center tui` for the first frame
             gc.freeze()  # what start-up made stays: later passes need not look at it
             gc.enable()
+            self._freeze_after_connecting = True
         self._read_screen_styles()
         self.run_worker(self._connect, thread=True, group="connect", exit_on_error=False)
 
@@ -119,6 +123,11 @@ class BillingCenterApp(App[int]):
         else:
             self._client = connection.client
             self._client.lang = self.language
+            if self._freeze_after_connecting:
+                # the backend's modules (SQLAlchemy, pydantic...) live as long as the app:
+                # out of the collector's full passes, which would walk them all again and
+                # again while the person types
+                gc.freeze()
             if connection.demo is not None:
                 self.demo = connection.demo
         finally:

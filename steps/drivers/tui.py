@@ -61,6 +61,7 @@ from steps.driver import (
     UserLicenses,
     UserProductsView,
 )
+from steps.drivers import tui_memory
 from steps.drivers.tui_harness import AppThread, ScreenTimeout
 from steps.drivers.tui_reading import (
     country_code,
@@ -114,14 +115,22 @@ class TuiDriver:
         self.ui = AppThread(self.app, size=SIZE)
         self._journal: list[str] = []
         self._pressed: Action | None = None  # Buy or Try, as last pressed by the person
-        self.ui.start()
-        self._do("start", self._wait_for_sign_in_screen)
+        tui_memory.scenario_started()
+        try:
+            self.ui.start()
+            self._do("start", self._wait_for_sign_in_screen)
+        except BaseException:
+            self.close()
+            raise
 
     def close(self) -> None:
         client = self.app.client
-        self.ui.stop()
-        if client is not None:
-            client.close()
+        try:
+            self.ui.stop()
+            if client is not None:
+                client.close()
+        finally:
+            tui_memory.scenario_finished()
 
     # --- plumbing -----------------------------------------------------------------------------
 

@@ -135,3 +135,50 @@ def test_the_first_frame_needs_neither_the_backend_nor_httpx():
         "assert not heavy, heavy\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=60)
+
+
+_COLLECTOR_AFTER_CONNECTING = """
+import asyncio, gc, sys
+from tui import connect
+from tui.app import BillingCenterApp
+
+if sys.argv[2] == "command":
+    gc.disable()  # as `billing-center tui` does until the first frame
+
+first_frame = []
+read_styles = BillingCenterApp._read_screen_styles
+def after_first_frame(app):  # runs right after the first frame's freeze
+    first_frame.append(gc.get_freeze_count())
+    read_styles(app)
+BillingCenterApp._read_screen_styles = after_first_frame
+
+async def main():
+    app = BillingCenterApp(connect.embedded(sys.argv[1]))
+    async with app.run_test() as pilot:
+        for _ in range(600):
+            if app.client is not None:
+                break
+            await pilot.pause(0.05)
+        assert app.client is not None, "never connected"
+        print(gc.isenabled(), first_frame[0], gc.get_freeze_count())
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.parametrize("how", ["command", "embedding"])
+def test_the_backend_is_frozen_out_of_the_collectors_sight_once_loaded(tmp_path, how):
+    """Run as `billing-center tui`, the app freezes what the backend's import made once it
+    is connected (full collections would walk it all while the person types); run by
+    another program (the tui driver), it leaves that program's collector alone."""
+    done = subprocess.run(
+        [sys.executable, "-c", _COLLECTOR_AFTER_CONNECTING,
+         f"sqlite:///{tmp_path / 'app.db'}", how],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, check=True)
+    enabled, at_first_frame, connected = done.stdout.split()[-3:]
+    assert enabled == "True"
+    if how == "command":
+        # the backend's modules (SQLAlchemy, pydantic, FastAPI...) are tens of thousands
+        assert int(connected) > int(at_first_frame) + 30_000
+    else:
+        assert (int(at_first_frame), int(connected)) == (0, 0)
