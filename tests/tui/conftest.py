@@ -24,11 +24,21 @@ from textual.widgets import DataTable, Static
 from backend.bootstrap import build
 from backend.service_layer import testing
 from backend.settings import Settings
+from steps.drivers import tui_memory
 from tui import connect
 from tui.app import BillingCenterApp
 
 TODAY = date(2026, 11, 26)  # flow.md's worked example
 WAIT = 30.0  # seconds a condition may take (argon2 and migrations on a busy 2-core box)
+
+
+@pytest.fixture(autouse=True)
+def _collector_around_each_app():
+    """Each test runs a Textual app beside pytest and the backend: the collector's full
+    passes wait until it is over, as around the tui driver's scenarios."""
+    tui_memory.scenario_started()
+    yield
+    tui_memory.scenario_finished()
 
 
 @pytest.fixture
