@@ -3,7 +3,8 @@ its selection (docs/mutation.md): the missing Idempotency-Key's words (R12.4), a
 for another way of paying (R12.4), an account without a test clock priced on the server's
 date (R14), the confirmation's next step when new products need their licenses assigned
 (R12.3), the words refusing two ways of paying at once or none, a card without its
-holder's name, a card on file in its last month (R11), and the order number's form (R12)."""
+holder's name, a card on file in its last month, what the gateway is asked for (R11), and
+the order number's form (R12)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from datetime import date
 
 import pytest
 
+from backend.adapters.payments import SimulatedGateway
 from backend.domain.errors import IdempotencyConflict, ValidationFailed
 from backend.i18n.catalog import error_message
 
@@ -109,3 +111,33 @@ def test_r12_order_numbers_are_bc_and_ten_upper_case_hex_digits(app):
         assert re.fullmatch(r"BC-[0-9A-F]{10}", order.number), order.number
         numbers.add(order.number)
     assert len(numbers) == 3
+
+
+class RecordingGateway(SimulatedGateway):
+    """The simulator, keeping what each charge was asked for."""
+
+    def __init__(self):
+        self.asked: list[dict] = []
+
+    def charge(self, **kwargs):
+        self.asked.append(kwargs)
+        return super().charge(**kwargs)
+
+
+@pytest.mark.parametrize("saved", [False, True])
+def test_r11_the_gateway_is_asked_for_the_total_in_the_accounts_currency(app, saved):
+    """What the payment provider receives: the total due, its currency, the order number
+    as reference, the account's today, and exactly one of the typed card or the card on
+    file."""
+    acct = app.account(country="GB", cart=CART, card_on_file=saved, today=date(2026, 11, 20))
+    gateway = RecordingGateway()
+    order, _created = app.place(acct.who, card=None if saved else app.GOOD_CARD,
+                                use_saved_card=saved, gateway=gateway)
+    [asked] = gateway.asked
+    assert (asked["amount"], asked["currency"], asked["reference"], asked["today"]) == (
+        order.total_due, "GBP", order.number, date(2026, 11, 20))
+    if saved:
+        assert asked["card"] is None
+        assert (asked["saved_card"].brand, asked["saved_card"].last4) == ("visa", "4242")
+    else:
+        assert asked["saved_card"] is None and asked["card"].details.last4 == "4242"
