@@ -1,9 +1,13 @@
-"""Test control's held subscriptions (api.md): one license unless more are asked for, and a
-status other than active, trialing or expired refused on the status field with its own
-words, in English and in French. Until now only tests/api checked these; the service
-layer's mutation run leaves tests/api out (docs/mutation.md)."""
+"""Test control's held subscriptions (api.md): one license unless more are asked for; a
+status other than active, trialing or expired, a period starting after today, a trial of a
+product without one and a product listed twice refused on their field with their own words,
+in English and in French; a period ending the day before the next billing day. Until now
+only tests/api checked these; the service layer's mutation run leaves tests/api out
+(docs/mutation.md)."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 
@@ -36,3 +40,45 @@ def test_a_held_subscription_with_an_unknown_status_is_refused_on_its_status(app
     french = error_message(err.value, "fr")
     assert french != english and french.strip()
     assert app.rows("accounts") == []
+
+
+def refusal(app, subscription: dict, **spec) -> ValidationFailed:
+    with pytest.raises(ValidationFailed) as err:
+        make(app, country="FR", subscriptions=[subscription], **spec)
+    assert app.rows("accounts") == []
+    return err.value
+
+
+@pytest.mark.parametrize("spec, field, english", [
+    ({"product": "gotomeeting", "level": "business", "term": "monthly",
+      "period_start": "2026-11-27"}, "period_start", "The period cannot start after today."),
+    ({"product": "gotomeeting", "level": "business", "status": "trialing",
+      "period_start": "2026-11-27"}, "period_start", "The period cannot start after today."),
+    ({"product": "gotoconnect", "level": "basic", "status": "trialing"}, "product",
+     "gotoconnect has no free trial."),
+], ids=["active_from_tomorrow", "trial_from_tomorrow", "trial_without_trial"])
+def test_a_held_subscription_that_breaks_a_rule_is_refused_in_words(app, spec, field, english):
+    err = refusal(app, spec)
+    assert err.field == field
+    assert error_message(err, "en") == english
+    assert error_message(err, "fr") not in ("", english)
+
+
+def test_a_product_held_twice_is_refused_on_the_product(app):
+    with pytest.raises(ValidationFailed) as err:
+        make(app, country="FR", subscriptions=[
+            {"product": "gotomeeting", "level": "business", "term": "monthly"},
+            {"product": "gotomeeting", "level": "professional", "term": "annual"}])
+    assert err.value.field == "product"
+    assert error_message(err.value, "en") == "gotomeeting is listed twice."
+    assert app.rows("accounts") == []
+
+
+def test_a_held_period_ends_the_day_before_the_next_billing_day_not_its_starts(app):
+    """Billing day 31: the period that started on 2027-02-28 (February's last day) ends on
+    2027-03-30, the day before March 31, not on 2027-03-27."""
+    made = testing.create_test_account(
+        app.uow(), faker_seed=2026, country="FR", today=date(2027, 3, 10), billing_day=31,
+        subscriptions=[{"product": "gotomeeting", "level": "business", "term": "monthly"}])
+    [sub] = [r for r in app.rows("subscriptions") if r["account_id"] == made.account_id]
+    assert (sub["period_start"], sub["period_end"]) == (date(2027, 2, 28), date(2027, 3, 30))
