@@ -82,3 +82,20 @@ def test_a_held_period_ends_the_day_before_the_next_billing_day_not_its_starts(a
         subscriptions=[{"product": "gotomeeting", "level": "business", "term": "monthly"}])
     [sub] = [r for r in app.rows("subscriptions") if r["account_id"] == made.account_id]
     assert (sub["period_start"], sub["period_end"]) == (date(2027, 2, 28), date(2027, 3, 30))
+
+
+def test_held_trials_last_the_products_trial_days_and_an_expired_one_ended_yesterday(app):
+    """GoToMeeting's trial is 14 days; today is 2026-11-26. A trialing one starts today
+    (or when asked); an expired one ended yesterday, or earlier when it started earlier."""
+    made = make(app, country="FR", subscriptions=[
+        {"product": "gotomeeting", "level": "business", "status": "trialing"},
+        {"product": "gotowebinar", "level": "pro", "status": "expired"},
+        {"product": "gototraining", "level": "starter", "status": "expired",
+         "period_start": "2026-10-01"}])
+    subs = {r["product"]: (r["status"], r["period_start"], r["period_end"], r["trial_end"])
+            for r in app.rows("subscriptions") if r["account_id"] == made.account_id}
+    assert subs == {
+        "gotomeeting": ("trialing", date(2026, 11, 26), date(2026, 12, 10), date(2026, 12, 10)),
+        "gotowebinar": ("trialing", date(2026, 11, 18), date(2026, 11, 25), date(2026, 11, 25)),
+        "gototraining": ("trialing", date(2026, 10, 1), date(2026, 10, 8), date(2026, 10, 8)),
+    }
