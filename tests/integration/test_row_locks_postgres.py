@@ -231,15 +231,18 @@ def test_r14_two_clock_changes_at_once_the_later_one_wins(app, race):
     assert app.overview(acct.who).today == date(2027, 2, 5)
 
 
-def test_reading_the_test_records_does_not_wait_for_a_writer(app, race):
-    """common.load_account locks only when asked (lock=False by default): the emails and
-    charges of an account are read while an order for it is still being written."""
+def test_reading_an_account_does_not_wait_for_a_writer(app, race):
+    """common.load and common.load_account lock only when asked (lock=False by default):
+    the overview, the cart, the emails and the charges of an account are read while a
+    write to it is still going on, and show it as it was before."""
     acct = app.worked_example_account()
     race.run(lambda: app.add(acct.who, "gototraining", "starter", 1, "monthly"),
-             lambda: (app.emails(acct), app.charges(acct)))
+             lambda: (app.overview(acct.who), app.view_cart(acct.who), app.emails(acct),
+                      app.charges(acct)))
     race.succeeded()
     assert not race.second_waited_for_first()
-    assert race.outcomes["second"] == ([], [])
+    overview, cart, emails, charges = race.outcomes["second"]
+    assert (overview.cart_count, len(cart.items), emails, charges) == (1, 1, [], [])
 
 
 def test_r12_1_two_orders_at_once_place_one(app, race):
