@@ -1,6 +1,7 @@
 """Edges of signing in (R1) found by the service layer's mutation run (docs/mutation.md): a
 missing password is checked as empty and stands for no password; a session token carries
-32 random bytes; a principal whose user is not in its account is not signed in."""
+32 random bytes; a principal whose user is not in its account is not signed in; signing in
+again clears expired sessions only."""
 
 from __future__ import annotations
 
@@ -36,3 +37,12 @@ def test_r0_a_principal_whose_user_is_not_in_its_account_is_not_signed_in(app):
     stranger = Principal(user_id=second.who.user_id, account_id=first.account_id)
     with pytest.raises(NotSignedIn):
         browsing.account_overview(app.uow(), stranger, "https://portal.example")
+
+
+def test_r1_signing_in_again_keeps_the_other_live_sessions(app):
+    """Signing in clears expired sessions only: one opened a minute ago still works."""
+    acct = app.account(country="FR")
+    first = app.sign_in(acct.email, acct.password).token
+    app.clock.advance(minutes=1)
+    app.sign_in(acct.email, acct.password)
+    assert app.authenticate(first).account_id == acct.account_id

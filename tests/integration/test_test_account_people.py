@@ -1,0 +1,45 @@
+"""The people of a test account (api.md's test mode): the billing contact alone unless
+colleagues are asked for, addresses tagged with six hex digits, names from the language's
+own Faker seeded by the deployment, and a language other than en or fr refused in words.
+Found by the service layer's mutation run (docs/mutation.md)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from faker import Faker
+
+from backend.domain.errors import ValidationFailed
+from backend.i18n.catalog import error_message
+from backend.service_layer import testing
+
+
+def test_a_test_account_has_its_billing_contact_alone_unless_asked(app):
+    made = testing.create_test_account(app.uow(), faker_seed=2026)
+    assert made.users == []
+    assert [r["email"] for r in app.rows("users")] == [made.billing_contact.email]
+
+
+def test_test_addresses_are_first_last_and_a_six_digit_hex_tag(app):
+    made = testing.create_test_account(app.uow(), faker_seed=2026, extra_users=2)
+    for person in (made.billing_contact, *made.users):
+        assert re.fullmatch(r"[a-z0-9]+\.[a-z0-9]+\.[0-9a-f]{6}@[a-z0-9.-]+", person.email), \
+            person.email
+
+
+def test_french_test_accounts_get_names_from_the_french_faker(app, monkeypatch):
+    monkeypatch.setattr(testing, "_fakers", {})
+    made = testing.create_test_account(app.uow(), faker_seed=11, locale="fr", billing_day=3)
+    fake = Faker("fr_FR")
+    fake.seed_instance(11)
+    [contact] = [r for r in app.rows("users") if r["email"] == made.billing_contact.email]
+    assert contact["name"] == f"{fake.first_name()} {fake.last_name()}"
+
+
+def test_a_language_other_than_en_or_fr_is_refused_in_words(app):
+    with pytest.raises(ValidationFailed) as err:
+        testing.create_test_account(app.uow(), faker_seed=2026, locale="de")
+    assert err.value.field == "locale"
+    assert error_message(err.value, "en") == "The language must be en or fr."
+    assert app.rows("accounts") == []
