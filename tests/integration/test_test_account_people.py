@@ -1,6 +1,7 @@
 """The people of a test account (api.md's test mode): the billing contact alone unless
 colleagues are asked for, addresses tagged with six hex digits, names from the language's
-own Faker seeded by the deployment, and a language other than en or fr refused in words.
+own Faker seeded by the deployment, and a language other than en or fr, or a kind other
+than standard or enterprise, refused in words.
 Found by the service layer's mutation run (docs/mutation.md)."""
 
 from __future__ import annotations
@@ -42,4 +43,13 @@ def test_a_language_other_than_en_or_fr_is_refused_in_words(app):
         testing.create_test_account(app.uow(), faker_seed=2026, locale="de")
     assert err.value.field == "locale"
     assert error_message(err.value, "en") == "The language must be en or fr."
+    assert app.rows("accounts") == []
+
+
+def test_an_account_kind_other_than_standard_or_enterprise_is_refused_in_words(app):
+    with pytest.raises(ValidationFailed) as err:
+        testing.create_test_account(app.uow(), faker_seed=2026, kind="reseller")
+    assert err.value.field == "kind"
+    assert error_message(err.value, "en") == \
+        "The account kind must be standard or enterprise."
     assert app.rows("accounts") == []
