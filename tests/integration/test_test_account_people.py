@@ -1,7 +1,8 @@
 """The people of a test account (api.md's test mode): the billing contact alone unless
 colleagues are asked for, addresses tagged with six hex digits, names from the language's
-own Faker seeded by the deployment, and a language other than en or fr, or a kind other
-than standard or enterprise, refused in words.
+own Faker seeded by the deployment; French-speaking accounts in France unless a country is
+given; a language other than en or fr, a kind other than standard or enterprise, or a
+country that is not two ASCII letters refused in words.
 Found by the service layer's mutation run (docs/mutation.md)."""
 
 from __future__ import annotations
@@ -52,4 +53,24 @@ def test_an_account_kind_other_than_standard_or_enterprise_is_refused_in_words(a
     assert err.value.field == "kind"
     assert error_message(err.value, "en") == \
         "The account kind must be standard or enterprise."
+    assert app.rows("accounts") == []
+
+
+def test_a_test_account_is_french_when_french_speaking_unless_a_country_is_given(app):
+    french = testing.create_test_account(app.uow(), faker_seed=2026, locale="fr")
+    english = testing.create_test_account(app.uow(), faker_seed=2026, locale="en")
+    german = testing.create_test_account(app.uow(), faker_seed=2026, locale="fr",
+                                         country="de")
+    countries = {r["id"]: (r["country"], r["currency"]) for r in app.rows("accounts")}
+    assert countries[french.account_id] == ("FR", "EUR")
+    assert countries[english.account_id] == ("US", "USD")
+    assert countries[german.account_id] == ("DE", "EUR")
+
+
+@pytest.mark.parametrize("country", ["FRA", "F", "F1", "ÉÉ", "12"])
+def test_a_country_that_is_not_two_letters_is_refused_in_words(app, country):
+    with pytest.raises(ValidationFailed) as err:
+        testing.create_test_account(app.uow(), faker_seed=2026, country=country)
+    assert err.value.field == "country"
+    assert error_message(err.value, "en") == "The country must be a two-letter code."
     assert app.rows("accounts") == []
