@@ -121,13 +121,13 @@ class BillingCenterApp(App[int]):
             self._connect_error = ConnectionProblem(self.text.tr(
                 "The Billing Center cannot be reached: {error}", error=str(err)))
         else:
-            self._client = connection.client
-            self._client.lang = self.language
             if self._freeze_after_connecting:
                 # the backend's modules (SQLAlchemy, pydantic...) live as long as the app:
                 # out of the collector's full passes, which would walk them all again and
-                # again while the person types
+                # again while the person types (frozen before the client is published)
                 gc.freeze()
+            connection.client.lang = self.language
+            self._client = connection.client
             if connection.demo is not None:
                 self.demo = connection.demo
         finally:
