@@ -154,11 +154,9 @@ BillingCenterApp._read_screen_styles = after_first_frame
 
 async def main():
     app = BillingCenterApp(connect.embedded(sys.argv[1]))
-    async with app.run_test() as pilot:
-        for _ in range(600):
-            if app.client is not None:
-                break
-            await pilot.pause(0.05)
+    async with app.run_test():
+        # the connecting worker sets this event once the client is published (or failed)
+        await asyncio.to_thread(app._connected.wait, 30)
         assert app.client is not None, "never connected"
         print(gc.isenabled(), first_frame[0], gc.get_freeze_count())
 

@@ -35,5 +35,5 @@ def test_the_password_pool_keeps_four_pairs_ready_by_default(monkeypatch):
     deadline = time.monotonic() + 20
     while pool._ready.qsize() < 4 and time.monotonic() < deadline:
         time.sleep(0.01)
-    time.sleep(0.3)  # the filler would add a fifth by now if it could
     assert pool._ready.qsize() == 4
+    assert pool._ready.maxsize == 4  # the filler blocks on a fifth: no waiting to see it
