@@ -1,9 +1,9 @@
 """The mutation score of the domain and the service layer (docs/mutation.md).
 
-Runs mutmut (configured in pyproject.toml, [tool.mutmut]) with one worker, then prints, for
-backend/domain and backend/service_layer apart and together, how many mutants the tests
-killed. Needs the `mutation` extra (`pip install -e '.[mutation]'`). Run it by hand, from the
-repository (not a test):
+Runs mutmut (configured in pyproject.toml, [tool.mutmut]) with one worker unless told
+otherwise (--children), then prints, for backend/domain and backend/service_layer apart and
+together, how many mutants the tests killed. Needs the `mutation` extra
+(`pip install -e '.[mutation]'`). Run it by hand, from the repository (not a test):
 
     python3 bench/mutation.py                     # both folders (mutmut reuses mutants/)
     python3 bench/mutation.py --area domain       # only backend/domain
@@ -105,6 +105,9 @@ def main() -> int:
     parser.add_argument("--retry", action="store_true",
                         help="rerun, by name, only the area's mutants not killed last time "
                              "(after adding tests: mutmut keeps a verdict otherwise)")
+    parser.add_argument("--children", type=int, default=1, metavar="N",
+                        help="mutants run at once (default 1: one core, the machine stays "
+                             "usable; each child runs its own tests)")
     options = parser.parse_args()
     areas = list(AREAS) if options.area == "all" else [options.area]
 
@@ -124,7 +127,7 @@ def main() -> int:
             print(f"no PostgreSQL ({POSTGRES_ENV} or --postgres): the row-lock mutants will "
                   "survive")
         command = [sys.executable, __file__, "--mutmut", options.tests, "run",
-                   "--max-children", "1", *names]
+                   "--max-children", str(options.children), *names]
         run = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, env=env) \
             if names else subprocess.CompletedProcess(command, 0)
         if run.returncode != 0:
