@@ -3,8 +3,12 @@ real account's, and never by a hasher the deployment no longer uses."""
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 import time
 
+import pytest
 from argon2 import extract_parameters
 
 from backend.adapters.passwords import OWASP, hasher_for
@@ -38,3 +42,16 @@ def test_pairs_of_a_replaced_hasher_are_dropped(monkeypatch) -> None:
     password, hashed = pool.take()
     assert extract_parameters(hashed) == extract_parameters(auth.hasher.hash("x"))
     assert auth.hasher.verify(hashed, password)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice is Linux's")
+def test_the_hashing_thread_yields_the_cpu_to_requests(monkeypatch) -> None:
+    """A sign-in's argon2 check competes with this thread for the same cores: the thread runs
+    at nice 19, the request threads keep the process's priority."""
+    monkeypatch.setattr(auth, "hasher", hasher_for("owasp"))
+    pool = HashedPasswords(ahead=1)
+    pool.take()
+    _wait_for(lambda: pool._filler is not None and pool._filler.native_id is not None)
+    filler = pool._filler.native_id
+    _wait_for(lambda: os.getpriority(os.PRIO_PROCESS, filler) == 19)
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) < 19
