@@ -31,8 +31,9 @@ def today_for(account: Account, uow: SqlAlchemyUnitOfWork) -> date:
     return account.test_today or uow.clock.now().date()
 
 
-def load(uow: SqlAlchemyUnitOfWork, who: Principal, *, lock: bool = False) -> tuple[Account, User]:
-    account = uow.accounts.get(who.account_id, lock=lock)
+def load(uow: SqlAlchemyUnitOfWork, who: Principal, *, lock: bool = False,
+         loading: tuple[str, ...] = ()) -> tuple[Account, User]:
+    account = uow.accounts.get(who.account_id, lock=lock, loading=loading)
     if account is None:
         raise NotSignedIn()
     user = next((u for u in account.users if u.id == who.user_id), None)

@@ -21,6 +21,8 @@ from backend.service_layer.inputs import CardInput
 from backend.service_layer.unit_of_work import SqlAlchemyUnitOfWork
 
 MAX_IDEMPOTENCY_KEY = 200
+# What placing an order reads of the account, loaded with it (see AccountRepository.get).
+PLACING_TOUCHES = ("users", "cart_items", "subscriptions", "used_products", "assignments")
 
 
 class PlacedOrder(NamedTuple):
@@ -87,7 +89,7 @@ def place_order(uow: SqlAlchemyUnitOfWork, gateway: PaymentGateway, who: Princip
     fingerprint = request_fingerprint(card=card_fields, use_saved_card=use_saved_card,
                                       vat_number=vat_number)
     with uow.for_write():
-        account, user = load(uow, who, lock=True)
+        account, user = load(uow, who, lock=True, loading=PLACING_TOUCHES)
         account.ensure_may_add(user, portal_url)
         record = uow.orders.idempotency_record(account.id, key)
         if record is not None:  # R12.4
@@ -127,8 +129,7 @@ def place_order(uow: SqlAlchemyUnitOfWork, gateway: PaymentGateway, who: Princip
         order = Order.from_quote(quote, account_id=account.id, number=order_number,
                                  card_brand=card_details.brand, card_last4=card_details.last4,
                                  vat_number=number)
-        uow.orders.add(order)
-        uow.flush()
+        uow.orders.add(order)  # the one flush: the account's changes and the order
         if quote.total_due > 0:
             uow.orders.add_charge(Charge(account_id=account.id, order_id=order.id,
                                          order_number=order.number, amount=quote.total_due,
@@ -136,7 +137,6 @@ def place_order(uow: SqlAlchemyUnitOfWork, gateway: PaymentGateway, who: Princip
         uow.orders.add_idempotency_record(IdempotencyRecord(
             account_id=account.id, key=key, request_hash=fingerprint, order_id=order.id))
         uow.outbox.add(_confirmation_email(account, user, order, uow))
-        uow.flush()
         out = order_out(order)
         # R12.1: the card is charged last, once everything else is written and only the
         # commit is left, so a failure while writing (e.g. the email) charges nothing.

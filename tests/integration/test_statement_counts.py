@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 from backend.service_layer.catalog_data import read_catalog, sync_catalog
 
@@ -97,3 +98,24 @@ def test_authenticating_a_request_reads_the_session_and_its_user_in_one_query(ap
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     assert len(selects) == 1, statements
     assert len(statements) <= 3, statements
+
+
+def test_placing_an_order_flushes_the_orm_session_once(app):
+    """Every ORM flush has a fixed cost (~a tenth of an order's CPU, docs/performance.md).
+    Placing an order needs one, for the order's id: the collections it changes are read
+    before the first change (a lazy read after one would flush it early), and the rows
+    written once (charge, idempotency key, email) go in without the ORM."""
+    acct = app.worked_example_account()
+    flushes: list[object] = []
+
+    def counted(session, _context):
+        flushes.append(session)
+
+    event.listen(Session, "after_flush", counted)
+    try:
+        placed = app.place(acct.who)
+    finally:
+        event.remove(Session, "after_flush", counted)
+    assert placed.created
+    assert len(flushes) == 1, len(flushes)
+    assert len(app.rows("charges")) == len(app.rows("idempotency_keys")) == 1
