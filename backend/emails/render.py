@@ -55,6 +55,7 @@ def _environment(locale: str) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # package files: no stat of the template on every email
     )
     env.filters["money"] = lambda amount, currency: format_money(amount, currency, locale)
     env.filters["date"] = lambda d: format_date(d, locale)

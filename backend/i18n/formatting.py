@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
 from .negotiation import BABEL_LOCALES, normalize
 
@@ -15,18 +16,27 @@ def _decimal(value: Decimal | int | str) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(value)
 
 
+@cache
+def babel_locale(locale: str):  # noqa: ANN201 (babel.Locale: Babel is imported late)
+    """Babel's Locale for one of our locale tags, made once: given a string instead, Babel
+    parses it again inside every call (about 80 times for one order confirmation)."""
+    from babel import Locale
+
+    return Locale.parse(BABEL_LOCALES[normalize(locale)])
+
+
 def format_money(amount: Decimal | int | str, currency: str, locale: str) -> str:
     """An amount with its currency: fr "1 234,50 €", en "€1,234.50"."""
     from babel.numbers import format_currency
 
-    return format_currency(_decimal(amount), currency, locale=BABEL_LOCALES[normalize(locale)])
+    return format_currency(_decimal(amount), currency, locale=babel_locale(locale))
 
 
 def format_date(d: date, locale: str) -> str:
     """A date in the medium form: fr "26 nov. 2026", en "Nov 26, 2026"."""
     from babel.dates import format_date as _babel_format_date
 
-    return _babel_format_date(d, format="medium", locale=BABEL_LOCALES[normalize(locale)])
+    return _babel_format_date(d, format="medium", locale=babel_locale(locale))
 
 
 def format_percent_rate(rate: Decimal | int | str, locale: str) -> str:
@@ -35,6 +45,6 @@ def format_percent_rate(rate: Decimal | int | str, locale: str) -> str:
 
     return format_percent(
         _decimal(rate) / 100,
-        locale=BABEL_LOCALES[normalize(locale)],
+        locale=babel_locale(locale),
         decimal_quantization=False,
     )
