@@ -74,3 +74,36 @@ def test_a_country_that_is_not_two_letters_is_refused_in_words(app, country):
     assert err.value.field == "country"
     assert error_message(err.value, "en") == "The country must be a two-letter code."
     assert app.rows("accounts") == []
+
+
+@pytest.mark.parametrize("day", [0, 32])
+def test_a_billing_day_outside_1_to_31_is_refused_in_words(app, day):
+    with pytest.raises(ValidationFailed) as err:
+        testing.create_test_account(app.uow(), faker_seed=2026, billing_day=day)
+    assert err.value.field == "billing_day"
+    assert error_message(err.value, "en") == "The billing day must be from 1 to 31."
+    assert app.rows("accounts") == []
+
+
+@pytest.mark.parametrize("extra", [-1, 51])
+def test_extra_users_outside_0_to_50_are_refused_in_words(app, extra):
+    with pytest.raises(ValidationFailed) as err:
+        testing.create_test_account(app.uow(), faker_seed=2026, extra_users=extra)
+    assert err.value.field == "extra_users"
+    assert error_message(err.value, "en") == "Extra users must be from 0 to 50."
+    assert app.rows("accounts") == []
+
+
+def test_fifty_extra_users_are_the_most_a_test_account_may_ask_for(app):
+    made = testing.create_test_account(app.uow(), faker_seed=2026, extra_users=50)
+    assert len(made.users) == 50
+
+
+def test_a_billing_day_left_to_faker_is_any_day_from_1_to_28(app, monkeypatch):
+    """api.md: 1 to 28, so that every month has it. 300 draws from a fresh Faker see every
+    one of the 28 days (a day missed has odds of about 1 in 50,000) and never 29 to 31."""
+    monkeypatch.setattr(testing, "_fakers", {})
+    days = {testing.create_test_account(app.uow(), faker_seed=2026).account_id
+            for _ in range(300)}
+    drawn = {r["billing_day"] for r in app.rows("accounts") if r["id"] in days}
+    assert drawn == set(range(1, 29))
