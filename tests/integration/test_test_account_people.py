@@ -76,21 +76,18 @@ def test_a_country_that_is_not_two_letters_is_refused_in_words(app, country):
     assert app.rows("accounts") == []
 
 
-@pytest.mark.parametrize("day", [0, 32])
-def test_a_billing_day_outside_1_to_31_is_refused_in_words(app, day):
+@pytest.mark.parametrize(("field", "value", "words"), [
+    ("billing_day", 0, "The billing day must be from 1 to 31."),
+    ("billing_day", 32, "The billing day must be from 1 to 31."),
+    ("extra_users", -1, "Extra users must be from 0 to 50."),
+    ("extra_users", 51, "Extra users must be from 0 to 50."),
+])
+def test_a_billing_day_or_extra_users_out_of_range_are_refused_in_words(app, field, value,
+                                                                          words):
     with pytest.raises(ValidationFailed) as err:
-        testing.create_test_account(app.uow(), faker_seed=2026, billing_day=day)
-    assert err.value.field == "billing_day"
-    assert error_message(err.value, "en") == "The billing day must be from 1 to 31."
-    assert app.rows("accounts") == []
-
-
-@pytest.mark.parametrize("extra", [-1, 51])
-def test_extra_users_outside_0_to_50_are_refused_in_words(app, extra):
-    with pytest.raises(ValidationFailed) as err:
-        testing.create_test_account(app.uow(), faker_seed=2026, extra_users=extra)
-    assert err.value.field == "extra_users"
-    assert error_message(err.value, "en") == "Extra users must be from 0 to 50."
+        testing.create_test_account(app.uow(), faker_seed=2026, **{field: value})
+    assert err.value.field == field
+    assert error_message(err.value, "en") == words
     assert app.rows("accounts") == []
 
 
