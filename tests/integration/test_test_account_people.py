@@ -104,3 +104,11 @@ def test_a_billing_day_left_to_faker_is_any_day_from_1_to_28(app, monkeypatch):
             for _ in range(300)}
     drawn = {r["billing_day"] for r in app.rows("accounts") if r["id"] in days}
     assert drawn == set(range(1, 29))
+
+
+def test_a_currency_the_catalog_has_no_prices_in_is_refused_in_words(app):
+    with pytest.raises(ValidationFailed) as err:
+        testing.create_test_account(app.uow(), faker_seed=2026, currency="jpy")
+    assert err.value.field == "currency"
+    assert error_message(err.value, "en") == "The catalog has no prices in JPY."
+    assert app.rows("accounts") == []
