@@ -43,6 +43,7 @@ AREAS = {"domain": "backend.domain", "service_layer": "backend.service_layer"}
 POSTGRES_ENV = "BILLING_TEST_POSTGRES_URL"  # tests/conftest.py's switch
 # With PostgreSQL, only the tests that need it run there: the row-lock races, which SQLite's
 # serial writers cannot show. Every other PostgreSQL test repeats its SQLite twin.
+WALL_CLOCK_LIMIT = "--timeout=180"  # s per test; the slowest takes ~30 s on a loaded machine
 POSTGRES_ONLY_WHERE_NEEDED = '-k "not postgres or row_locks or concurrency"'
 
 # mutmut's exit codes (mutmut/stats.py): which count as killed
@@ -120,6 +121,11 @@ def main() -> int:
             if not names:
                 print("nothing to retry")
         env = dict(os.environ)
+        # A mutant that deadlocks a test (the write queue never released) uses no CPU, so
+        # mutmut's CPU-time limit never ends it: pytest-timeout fails such a test after a
+        # wall-clock limit, and the mutant counts as killed. The environment, not pyproject:
+        # mutmut starts over when its own selection changes.
+        env["PYTEST_ADDOPTS"] = f"{env.get('PYTEST_ADDOPTS', '')} {WALL_CLOCK_LIMIT}"
         if options.postgres:
             env[POSTGRES_ENV] = options.postgres
             env["PYTEST_ADDOPTS"] = f"{env.get('PYTEST_ADDOPTS', '')} {POSTGRES_ONLY_WHERE_NEEDED}"

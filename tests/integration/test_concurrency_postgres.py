@@ -16,6 +16,7 @@ from sqlalchemy import event
 
 from backend.adapters.payments import SimulatedGateway
 from backend.domain.errors import AlreadySubscribed, CartEmpty
+from tests.threads import join_all
 
 D = Decimal
 ROUNDS = 5
@@ -57,9 +58,7 @@ def race(app, acct, gateway, n: int = 2, tag: str = "") -> list:
     threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
     for t in threads:
         t.start()
-    for t in threads:
-        t.join(timeout=120)
-    assert not any(t.is_alive() for t in threads), "a thread is stuck"
+    assert not join_all(threads, within_s=120), "a thread is stuck"
     return outcomes
 
 
@@ -116,8 +115,7 @@ def test_sqlite_concurrent_writers_queue_instead_of_failing(app):
     started = time.monotonic()
     for t in threads:
         t.start()
-    for t in threads:
-        t.join(timeout=120)
+    join_all(threads, within_s=120)
     elapsed = time.monotonic() - started
     assert all(isinstance(o, tuple) for o in outcomes), outcomes
     assert len(gateway.approved) == 8 and len(app.rows("orders")) == 8
@@ -187,8 +185,7 @@ def test_r14_r12_1_concurrent_orders_of_different_accounts_do_not_block_each_oth
                                                                                  second))]
     for t in threads:
         t.start()
-    for t in threads:
-        t.join(timeout=120)
+    join_all(threads, within_s=120)
     assert all(isinstance(o, tuple) for o in outcomes), outcomes
     assert outcomes[0][0].placed_on == date(2026, 11, 26)
     assert outcomes[1][0].placed_on == date(2027, 1, 5)
@@ -214,8 +211,7 @@ def test_r12_4_a_double_click_at_the_same_instant_places_one_order(app):
     threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
     for t in threads:
         t.start()
-    for t in threads:
-        t.join(timeout=120)
+    join_all(threads, within_s=120)
     assert all(isinstance(o, tuple) for o in outcomes), outcomes
     (first, created_first), (second, created_second) = outcomes
     assert first.number == second.number

@@ -22,6 +22,7 @@ import pytest
 from sqlalchemy import event, text
 
 from backend.domain.errors import DomainError, TrialNotAllowed
+from tests.threads import join_all
 
 POSTGRES_ONLY = pytest.mark.parametrize(
     "store", [pytest.param("postgres", id="postgres", marks=pytest.mark.postgres)],
@@ -107,9 +108,7 @@ class Race:
         try:
             for t in threads:
                 t.start()
-            for t in threads:
-                t.join(timeout=60)
-            assert not any(t.is_alive() for t in threads), "a writer is stuck"
+            assert not join_all(threads, within_s=60), "a writer is stuck"
         finally:
             event.remove(self._engine, "before_cursor_execute", self._before)
             event.remove(self._engine, "after_cursor_execute", self._after)
