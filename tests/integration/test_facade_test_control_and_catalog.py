@@ -13,8 +13,10 @@ from importlib.resources import files
 from faker import Faker
 
 from backend.service_layer import testing
+from backend.service_layer.catalog_data import read_catalog, sync_catalog
 from backend.service_layer.facade import BillingService
 from backend.settings import Settings
+from tests.integration.test_cart_checkout import with_price
 
 D = Decimal
 PORTAL = "https://billing.example/corp"
@@ -142,3 +144,11 @@ def test_test_accounts_are_named_by_the_deployments_faker_seed(app, monkeypatch)
     expected = f"{fake.first_name()} {fake.last_name()}"
     [contact] = [r for r in app.rows("users") if r["email"] == made.billing_contact.email]
     assert contact["name"] == expected
+
+
+def test_syncing_the_catalog_says_whether_it_changed(app):
+    catalog = read_catalog()
+    cheaper = with_price(catalog, "gotowebinar", "pro", "EUR", "annual", Decimal("1.00"))
+    assert sync_catalog(app.uow(), cheaper) is True
+    assert sync_catalog(app.uow(), cheaper) is False
+    assert sync_catalog(app.uow(), catalog) is True

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from backend.domain.errors import ValidationFailed
+from backend.domain.errors import AlreadySubscribed, ValidationFailed
 from backend.i18n.catalog import error_message
 from backend.service_layer import testing
 
@@ -99,3 +99,34 @@ def test_held_trials_last_the_products_trial_days_and_an_expired_one_ended_yeste
         "gotowebinar": ("trialing", date(2026, 11, 18), date(2026, 11, 25), date(2026, 11, 25)),
         "gototraining": ("trialing", date(2026, 10, 1), date(2026, 10, 8), date(2026, 10, 8)),
     }
+
+
+def test_a_product_listed_twice_as_a_used_trial_is_recorded_once(app):
+    made = make(app, country="FR", trials_used=["gotowebinar", "gotowebinar"])
+    used = [r["product"] for r in app.rows("used_products") if r["account_id"] == made.account_id]
+    assert used == ["gotowebinar"]
+
+
+def test_a_held_product_asked_for_in_the_cart_is_refused_as_held(app):
+    """The cart of a test account follows the cart's rules on the account's own date: a
+    product held and active on it is not bought again (R2)."""
+    with pytest.raises(AlreadySubscribed):
+        make(app, country="FR",
+             subscriptions=[{"product": "gotomeeting", "level": "business",
+                             "term": "monthly"}],
+             cart=[{"product": "gotomeeting", "level": "business", "licenses": 1,
+                    "term": "monthly"}])
+    assert app.rows("accounts") == []
+
+
+def test_a_product_in_trial_may_be_in_the_cart_of_a_test_account(app):
+    """R2: a trialing product is bought, not held; whether its trial is still on is read on
+    the account's own date."""
+    made = make(app, country="FR",
+                subscriptions=[{"product": "gotowebinar", "level": "pro",
+                                "status": "trialing"}],
+                cart=[{"product": "gotowebinar", "level": "pro", "licenses": 2,
+                       "term": "annual"}])
+    cart = [(r["product"], r["licenses"]) for r in app.rows("cart_items")
+            if r["account_id"] == made.account_id]
+    assert cart == [("gotowebinar", 2)]

@@ -96,3 +96,30 @@ def test_one_queue_per_sqlite_file_none_on_postgres(tmp_path):
     assert write_queue(a) is not write_queue(c)
     pg = make_engine("postgresql+psycopg://someone@127.0.0.1:1/x")  # never connects
     assert write_queue(pg) is None
+
+
+@SQLITE_ONLY
+def test_a_use_case_writing_waits_in_the_queue_while_another_writer_holds_it(app):
+    """The unit of work takes the database file's queue before it begins: while someone
+    else holds the queue, an order waits there, although SQLite itself is free."""
+    acct = app.worked_example_account()
+    queue = write_queue(app.backend.engine)
+    placed = threading.Event()
+
+    def place() -> None:
+        app.place(acct.who)
+        placed.set()
+
+    queue.acquire()
+    writer = threading.Thread(target=place)
+    try:
+        writer.start()
+        deadline = time.monotonic() + 30
+        while not (queue._waiters or placed.is_set()):  # noqa: SLF001 - the queue's own state
+            assert time.monotonic() < deadline, "the order neither waited nor went through"
+            time.sleep(0.001)
+        assert not placed.is_set(), "the order went ahead while the queue was held"
+    finally:
+        queue.release()
+    writer.join(timeout=30)
+    assert placed.is_set()
