@@ -5,16 +5,14 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from importlib.resources import files
-from pathlib import Path
 
 from backend.domain.catalog import Catalog, Level, Product
 from backend.service_layer.unit_of_work import SqlAlchemyUnitOfWork
 
 
-def read_catalog(path: Path | None = None) -> Catalog:
-    text = (path.read_text(encoding="utf-8") if path
-            else files("backend").joinpath("data/catalog.json").read_text(encoding="utf-8"))
-    data = json.loads(text)
+def read_catalog() -> Catalog:
+    """The catalog shipped with the package (backend/data/catalog.json)."""
+    data = json.loads(files("backend").joinpath("data/catalog.json").read_text(encoding="utf-8"))
     return Catalog(tuple(
         Product(p["code"], p["name"], p.get("trial_days"), tuple(
             Level(lv["code"], lv["name"], int(lv["max_licenses"]),

@@ -142,6 +142,25 @@ def test_sqlite_write_transactions_begin_immediate_and_reads_do_not(app):
 
 
 @SQLITE_ONLY
+def test_sqlite_a_unit_of_work_reads_after_writing_without_the_write_lock(app):
+    """One unit of work serves a write, then a read (authenticate does): the read begins
+    deferred and leaves the write queue alone."""
+    begins: list[str] = []
+
+    @event.listens_for(app.backend.engine, "before_cursor_execute")
+    def spy(_conn, _cursor, statement, *_args):
+        if statement.startswith("BEGIN"):
+            begins.append(statement)
+
+    uow = app.uow()
+    with uow.for_write():
+        uow.commit()
+    with uow:
+        uow.catalog.load()
+    assert begins == ["BEGIN IMMEDIATE", "BEGIN"]
+
+
+@SQLITE_ONLY
 def test_sqlite_control_a_deferred_transaction_would_fail_where_immediate_waits(store, tmp_path):
     """Why BEGIN IMMEDIATE: two deferred transactions that read then write fail with
     'database is locked' at once (WAL, stale snapshot), busy timeout or not."""

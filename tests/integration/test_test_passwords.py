@@ -55,3 +55,14 @@ def test_the_hashing_thread_yields_the_cpu_to_requests(monkeypatch) -> None:
     filler = pool._filler.native_id
     _wait_for(lambda: os.getpriority(os.PRIO_PROCESS, filler) == 19)
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) < 19
+
+
+def test_the_hashing_thread_is_a_named_daemon(monkeypatch) -> None:
+    """It waits forever on a full queue: as a daemon it never keeps a process from exiting
+    (a server stopping, a test run ending), and its name says what it is in a thread dump."""
+    monkeypatch.setattr(auth, "hasher", hasher_for("owasp"))
+    pool = HashedPasswords(ahead=1)
+    pool.take()
+    assert pool._filler is not None
+    assert pool._filler.daemon is True
+    assert pool._filler.name == "test-password-hashing"
