@@ -4,6 +4,7 @@ real account's, and never by a hasher the deployment no longer uses."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 import threading
 import time
@@ -66,3 +67,12 @@ def test_the_hashing_thread_is_a_named_daemon(monkeypatch) -> None:
     assert pool._filler is not None
     assert pool._filler.daemon is True
     assert pool._filler.name == "test-password-hashing"
+
+
+def test_a_test_password_is_96_random_bits_in_16_url_safe_characters(monkeypatch) -> None:
+    """Strong enough for an account that lives on a shared test deployment, short enough to
+    type into the TUI or a browser when a QA engineer signs in by hand."""
+    monkeypatch.setattr(auth, "hasher", hasher_for("owasp"))
+    password, hashed = HashedPasswords._make(auth.hasher)
+    assert re.fullmatch(r"[A-Za-z0-9_-]{16}", password), password
+    assert auth.hasher.verify(hashed, password)
