@@ -81,9 +81,9 @@ def test_a_country_that_is_not_two_letters_is_refused_in_words(app, country):
     ("billing_day", 32, "The billing day must be from 1 to 31."),
     ("extra_users", -1, "Extra users must be from 0 to 50."),
     ("extra_users", 51, "Extra users must be from 0 to 50."),
+    ("currency", "jpy", "The catalog has no prices in JPY."),
 ])
-def test_a_billing_day_or_extra_users_out_of_range_are_refused_in_words(app, field, value,
-                                                                          words):
+def test_test_account_settings_out_of_range_are_refused_in_words(app, field, value, words):
     with pytest.raises(ValidationFailed) as err:
         testing.create_test_account(app.uow(), faker_seed=2026, **{field: value})
     assert err.value.field == field
@@ -104,11 +104,3 @@ def test_a_billing_day_left_to_faker_is_any_day_from_1_to_28(app, monkeypatch):
             for _ in range(300)}
     drawn = {r["billing_day"] for r in app.rows("accounts") if r["id"] in days}
     assert drawn == set(range(1, 29))
-
-
-def test_a_currency_the_catalog_has_no_prices_in_is_refused_in_words(app):
-    with pytest.raises(ValidationFailed) as err:
-        testing.create_test_account(app.uow(), faker_seed=2026, currency="jpy")
-    assert err.value.field == "currency"
-    assert error_message(err.value, "en") == "The catalog has no prices in JPY."
-    assert app.rows("accounts") == []
