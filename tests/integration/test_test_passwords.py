@@ -7,7 +7,6 @@ import os
 import re
 import sys
 import threading
-import time
 
 import pytest
 from argon2 import extract_parameters
@@ -15,13 +14,7 @@ from argon2 import extract_parameters
 from backend.adapters.passwords import OWASP, hasher_for
 from backend.service_layer import auth
 from backend.service_layer.test_passwords import HashedPasswords
-
-
-def _wait_for(condition, deadline_s: float = 30.0) -> None:
-    end = time.monotonic() + deadline_s
-    while not condition():
-        assert time.monotonic() < end, "not ready before the deadline"
-        time.sleep(0.01)
+from tests.threads import wait_until
 
 
 def test_each_pair_is_fresh_and_hashed_with_the_deployments_profile(monkeypatch) -> None:
@@ -38,7 +31,7 @@ def test_pairs_of_a_replaced_hasher_are_dropped(monkeypatch) -> None:
     monkeypatch.setattr(auth, "hasher", hasher_for("owasp"))
     pool = HashedPasswords(ahead=2)
     pool.take()
-    _wait_for(lambda: pool._ready.full())  # made ahead by the old hasher
+    wait_until(lambda: pool._ready.full())  # made ahead by the old hasher
     monkeypatch.setattr(auth, "hasher", hasher_for("rfc9106-low-memory"))
     password, hashed = pool.take()
     assert extract_parameters(hashed) == extract_parameters(auth.hasher.hash("x"))
@@ -52,9 +45,9 @@ def test_the_hashing_thread_yields_the_cpu_to_requests(monkeypatch) -> None:
     monkeypatch.setattr(auth, "hasher", hasher_for("owasp"))
     pool = HashedPasswords(ahead=1)
     pool.take()
-    _wait_for(lambda: pool._filler is not None and pool._filler.native_id is not None)
+    wait_until(lambda: pool._filler is not None and pool._filler.native_id is not None)
     filler = pool._filler.native_id
-    _wait_for(lambda: os.getpriority(os.PRIO_PROCESS, filler) == 19)
+    wait_until(lambda: os.getpriority(os.PRIO_PROCESS, filler) == 19)
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) < 19
 
 

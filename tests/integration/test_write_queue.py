@@ -11,6 +11,7 @@ import pytest
 
 from backend.adapters.database import WriteQueue, make_engine, write_queue
 from backend.adapters.payments import SimulatedGateway
+from tests.threads import wait_until
 
 SQLITE_ONLY = pytest.mark.parametrize(
     "store", [pytest.param("sqlite", id="sqlite", marks=pytest.mark.sqlite)], indirect=True)
@@ -72,8 +73,7 @@ def test_writers_are_served_in_arrival_order():
         t = threading.Thread(target=writer, args=(i,))
         t.start()
         threads.append(t)
-        while len(queue._waiters) < i + 1:  # wait until it has lined up
-            time.sleep(0.001)
+        wait_until(lambda: len(queue._waiters) >= i + 1)  # noqa: B023 - it has lined up
     queue.release()
     for t in threads:
         t.join(timeout=10)
@@ -114,10 +114,8 @@ def test_a_use_case_writing_waits_in_the_queue_while_another_writer_holds_it(app
     writer = threading.Thread(target=place)
     try:
         writer.start()
-        deadline = time.monotonic() + 30
-        while not (queue._waiters or placed.is_set()):  # noqa: SLF001 - the queue's own state
-            assert time.monotonic() < deadline, "the order neither waited nor went through"
-            time.sleep(0.001)
+        wait_until(lambda: queue._waiters or placed.is_set(),  # noqa: SLF001 - its own state
+                   what="the order neither waited nor went through")
         assert not placed.is_set(), "the order went ahead while the queue was held"
     finally:
         queue.release()
