@@ -17,19 +17,18 @@ import queue
 import secrets
 import threading
 
-from argon2 import PasswordHasher
-
+from backend.adapters.passwords import PooledHasher
 from backend.service_layer import auth
 
 
 class HashedPasswords:
     def __init__(self, ahead: int = 4):
-        self._ready: queue.Queue[tuple[PasswordHasher, str, str]] = queue.Queue(maxsize=ahead)
+        self._ready: queue.Queue[tuple[PooledHasher, str, str]] = queue.Queue(maxsize=ahead)
         self._lock = threading.Lock()
         self._filler: threading.Thread | None = None
 
     @staticmethod
-    def _make(hasher: PasswordHasher) -> tuple[str, str]:
+    def _make(hasher: PooledHasher) -> tuple[str, str]:
         password = secrets.token_urlsafe(12)
         return password, hasher.hash(password)
 
@@ -37,7 +36,9 @@ class HashedPasswords:
         _lowest_priority()
         while True:
             hasher = auth.hasher
-            self._ready.put((hasher, *self._make(hasher)))  # blocks while enough are ready
+            password = secrets.token_urlsafe(12)
+            hashed = hasher.hash_in_this_thread(password)  # at this thread's low priority
+            self._ready.put((hasher, password, hashed))  # blocks while enough are ready
 
     def take(self) -> tuple[str, str]:
         """A (password, argon2 hash) pair nobody else has."""
