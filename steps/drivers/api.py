@@ -1,4 +1,4 @@
-"""The api driver: the Driver protocol over the HTTP contract of api.md, with httpx.
+"""The api driver: the Driver protocol over the HTTP contract of api.md, with urllib3.
 
 It plays an API client used by one person: it sends the person's language
 (`Accept-Language`), keeps the bearer token of the session, remembers what the person is
@@ -26,10 +26,7 @@ import uuid
 from collections import deque
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from functools import cache
 from typing import Any
-
-import httpx
 
 from steps.driver import (
     AccountView,
@@ -54,6 +51,7 @@ from steps.driver import (
     UserLicenses,
     UserProductsView,
 )
+from steps.drivers.http_session import HttpResponse, HttpSession
 from steps.labels import label
 
 # api.md, "Errors": the HTTP status of each code the rules use.
@@ -111,24 +109,14 @@ def _licenses_value(typed: str) -> int | float | str:
         return typed
 
 
-@cache
-def tls_context() -> Any:
-    """httpx's default TLS context (certifi's CAs), made once: making it costs about 40 ms,
-    which every scenario's new client would otherwise pay."""
-    return httpx.create_ssl_context()
-
-
 class ApiDriver:
     name = "api"
 
     def __init__(self, base_url: str, lang: str, *, timeout: float = 30.0, keep: int = 12):
         self.lang = lang
-        self._http = httpx.Client(
-            base_url=base_url.rstrip("/"),
-            headers={"Accept-Language": lang, "Accept": "application/json"},
-            timeout=timeout,
-            verify=tls_context(),
-        )
+        self._http = HttpSession(
+            base_url, headers={"Accept-Language": lang, "Accept": "application/json"},
+            timeout=timeout)
         self._exchanges: deque[str] = deque(maxlen=keep)
         self._token: str | None = None
         self._user: dict[str, Any] | None = None
@@ -157,10 +145,8 @@ class ApiDriver:
         all_headers = dict(headers or {})
         if self._token:
             all_headers["Authorization"] = f"Bearer {self._token}"
-        kwargs: dict[str, Any] = {"headers": all_headers, "params": params}
-        if json_body is not None:
-            kwargs["json"] = json_body
-        response = self._http.request(method, path, **kwargs)
+        response = self._http.request(method, path, json_body=json_body, params=params,
+                                      headers=all_headers)
         self._record(response, json_body)
         if response.status_code >= 400:
             raise Refused(self._refusal(response))
@@ -178,21 +164,20 @@ class ApiDriver:
                 f"{method} {path}: body is not JSON: {response.text[:300]}"
             ) from exc
 
-    def _record(self, response: httpx.Response, body: Any) -> None:
-        request = response.request
+    def _record(self, response: HttpResponse, body: Any) -> None:
         shown_headers = {
             k: ("Bearer …" if k.lower() == "authorization" else v)
-            for k, v in request.headers.items()
+            for k, v in response.request_headers.items()
             if k.lower() in ("accept-language", "authorization", "idempotency-key")
         }
         self._exchanges.append(
-            f"> {request.method} {request.url}\n> {shown_headers}\n"
+            f"> {response.method} {response.url}\n> {shown_headers}\n"
             + (f"> {json.dumps(body, ensure_ascii=False)}\n" if body is not None else "")
             + f"< {response.status_code}\n< {response.text[:2000]}\n"
         )
 
-    def _refusal(self, response: httpx.Response) -> Refusal:
-        where = f"{response.request.method} {response.request.url.path}"
+    def _refusal(self, response: HttpResponse) -> Refusal:
+        where = f"{response.method} {response.url.partition('?')[0]}"
         if "Traceback" in response.text:
             raise ContractViolation(f"{where}: a stack trace reached the client")
         try:

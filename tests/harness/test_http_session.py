@@ -1,0 +1,77 @@
+"""The api driver's HTTP client: what it sends is what the scenario asked for, and what the
+deployment answers reaches the scenario as it is (no redirect followed, nothing retried)."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import socketserver
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from steps.drivers.http_session import HttpSession
+
+
+class _Echo(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    seen: list[dict] = []
+
+    def _answer(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length).decode() if length else None
+        _Echo.seen.append({"method": self.command, "path": self.path, "body": body,
+                           "type": self.headers.get("Content-Type"),
+                           "lang": self.headers.get("Accept-Language")})
+        if self.path.startswith("/billing/moved"):
+            self.send_response(302)
+            self.send_header("Location", "/billing/elsewhere")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        answer = json.dumps({"ok": "é"}, ensure_ascii=False).encode()
+        self.send_response(503 if self.path.startswith("/billing/down") else 200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    do_GET = do_POST = do_DELETE = _answer  # noqa: N815 - the standard library's names
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+class _Server(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+
+
+@pytest.fixture()
+def session() -> Iterator[HttpSession]:
+    _Echo.seen.clear()
+    server = _Server(("127.0.0.1", 0), _Echo)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    http = HttpSession(f"http://127.0.0.1:{server.server_address[1]}/billing/",
+                       headers={"Accept-Language": "fr"})
+    yield http
+    http.close()
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_json_body_and_a_query_go_under_the_deployments_path(session) -> None:
+    answer = session.request("POST", "/api/cart", json_body={"produit": "Réunion"},
+                             params={"vat_number": "FR 40 303"})
+    assert answer.status_code == 200 and answer.json() == {"ok": "é"}
+    assert answer.url == "/billing/api/cart?vat_number=FR+40+303"
+    sent = _Echo.seen[-1]
+    assert sent["path"] == "/billing/api/cart?vat_number=FR+40+303"
+    assert json.loads(sent["body"]) == {"produit": "Réunion"}
+    assert sent["type"] == "application/json" and sent["lang"] == "fr"
+
+
+def test_a_redirect_and_an_error_reach_the_caller_as_answered(session) -> None:
+    assert session.get("/moved").status_code == 302
+    assert session.request("DELETE", "/down").status_code == 503
+    assert [s["path"] for s in _Echo.seen] == ["/billing/moved", "/billing/down"]
