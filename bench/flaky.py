@@ -6,13 +6,16 @@ Run by hand (not a test), from the repository:
     python3 bench/flaky.py --runs 10                       # api driver, en and fr
     python3 bench/flaky.py --runs 3 --driver tui -n 2
 
-Exits 1 when any scenario changed, 0 when every one kept its result in every run.
+Exits 1 when any scenario changed, 0 when every one kept its result in every run. A run in
+which anything failed leaves its reports (matrix, junit.xml, the failed scenarios' artifacts,
+pytest's output) in `--keep DIR/run-N` (default reports/flaky), to see why.
 """
 
 from __future__ import annotations
 
 import argparse
 from collections import defaultdict
+from pathlib import Path
 
 from pytest_runs import run_suite
 
@@ -31,6 +34,8 @@ def main() -> int:
     parser.add_argument("--driver", action="append", choices=["api", "web", "tui"])
     parser.add_argument("--lang", action="append", choices=["en", "fr"])
     parser.add_argument("-n", dest="workers", default="0")
+    parser.add_argument("--keep", type=Path, default=Path("reports/flaky"),
+                        help="where a run with failures leaves its reports (run-N)")
     parser.add_argument("pytest_args", nargs="*", help="more pytest options (after --)")
     options = parser.parse_args()
     args = [a for d in options.driver or ["api"] for a in ("--driver", d)]
@@ -40,14 +45,16 @@ def main() -> int:
     runs: list[dict[str, str]] = []
     failures: dict[str, int] = defaultdict(int)
     for i in range(1, options.runs + 1):
-        run = run_suite(args)
+        run = run_suite(args, keep_failed=(options.keep / f"run-{i}").resolve())
         outcomes = {c.nodeid: c.outcome for c in run.cases}
         runs.append(outcomes)
         for nodeid, outcome in outcomes.items():
             failures[nodeid] += outcome != "passed"
-        print(f"run {i}: {len(outcomes)} scenarios, "
-              f"{sum(o != 'passed' for o in outcomes.values())} not passed, "
-              f"{run.wall_s:.0f} s", flush=True)
+        not_passed = sum(o != "passed" for o in outcomes.values())
+        print(f"run {i}: {len(outcomes)} scenarios, {not_passed} not passed, "
+              f"{run.wall_s:.0f} s"
+              + (f" (reports kept in {options.keep / f'run-{i}'})" if not_passed else ""),
+              flush=True)
     moved = changed(runs)
     steady_failures = [n for n, count in failures.items() if count == len(runs)]
     print(f"\n{len(moved)} of {len(set().union(*runs))} scenarios changed result "

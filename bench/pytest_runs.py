@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -46,8 +47,11 @@ def _nodeid(case: ET.Element) -> str:
     return f"{module}.py::{case.get('name')}"
 
 
-def run_suite(args: list[str], *, paths: tuple[str, ...] = (SCENARIOS,)) -> Run:
-    """`python -m pytest PATHS ARGS` from the repository, its reports in a temporary folder."""
+def run_suite(args: list[str], *, paths: tuple[str, ...] = (SCENARIOS,),
+              keep_failed: Path | None = None) -> Run:
+    """`python -m pytest PATHS ARGS` from the repository, its reports in a temporary folder;
+    with `keep_failed`, a run where any case did not pass leaves its reports there (the
+    matrix, junit.xml, each failed scenario's artifacts) and pytest's output beside them."""
     with tempfile.TemporaryDirectory(prefix="bench-") as reports:
         command = [sys.executable, "-m", "pytest", *paths, "-q", "-p", "no:cacheprovider",
                    "--reports", reports, f"--junitxml={reports}/junit.xml", *args]
@@ -63,6 +67,9 @@ def run_suite(args: list[str], *, paths: tuple[str, ...] = (SCENARIOS,)) -> Run:
                      f"{done.stdout[-2000:]}{done.stderr[-2000:]}")
         cases = tuple(Case(_nodeid(c), _outcome(c), float(c.get("time") or 0))
                       for c in ET.parse(junit).iter("testcase"))
+        if keep_failed is not None and any(c.outcome != "passed" for c in cases):
+            Path(reports, "pytest-output.txt").write_text(done.stdout + done.stderr)
+            shutil.copytree(reports, keep_failed, dirs_exist_ok=True)
     return Run(wall, done.returncode, cases, cpu)
 
 
