@@ -66,7 +66,7 @@ class PooledHasher(PasswordHasher):
     def hash(self, password: str | bytes, *, salt: bytes | None = None) -> str:
         return _hashing_pool().submit(super().hash, password, salt=salt).result()
 
-    def verify(self, hash: str | bytes, password: str | bytes) -> Literal[True]:  # noqa: A002
+    def verify(self, hash: str | bytes, password: str | bytes) -> Literal[True]:
         return _hashing_pool().submit(super().verify, hash, password).result()
 
     def hash_in_this_thread(self, password: str | bytes) -> str:
