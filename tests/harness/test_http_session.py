@@ -75,3 +75,19 @@ def test_a_redirect_and_an_error_reach_the_caller_as_answered(session) -> None:
     assert session.get("/moved").status_code == 302
     assert session.request("DELETE", "/down").status_code == 503
     assert [s["path"] for s in _Echo.seen] == ["/billing/moved", "/billing/down"]
+
+
+def test_the_environments_proxy_carries_the_requests_unless_the_host_is_excluded(
+        session, monkeypatch) -> None:
+    """The echo server stands for the proxy: it is asked for the deployment's absolute
+    address, as a forward proxy is."""
+    proxy_port = session._origin.rsplit(":", 1)[1]
+    for lower in ("http_proxy", "no_proxy", "all_proxy"):  # they would win over ours
+        monkeypatch.delenv(lower, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{proxy_port}")
+    monkeypatch.setenv("NO_PROXY", "excluded.example")
+    proxied = HttpSession("http://deployment.example:8000/billing")
+    assert proxied.get("/api/cart").status_code == 200
+    assert _Echo.seen[-1]["path"] == "http://deployment.example:8000/billing/api/cart"
+    direct = HttpSession("http://excluded.example:8000")
+    assert getattr(direct._http, "proxy", None) is None
