@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
-from argon2 import PasswordHasher
 from sqlalchemy import Engine, create_engine, select
 
 from backend.adapters.database import make_engine
 from backend.adapters.orm import metadata
+from backend.adapters.passwords import PooledHasher
 from backend.bootstrap import Backend, build
 from backend.service_layer import (
     auth,
@@ -370,7 +370,7 @@ class App:
 def fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     """argon2 with its smallest cost: the same code path, ~100x faster to make accounts."""
     monkeypatch.setattr(auth, "hasher",
-                        PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+                        PooledHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 @pytest.fixture

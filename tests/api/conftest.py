@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import pytest
-from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 
+from backend.adapters.passwords import PooledHasher
 from backend.api.app import create_app
 from backend.bootstrap import Backend, build
 from backend.service_layer import auth
@@ -48,7 +48,7 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
     with pytest.MonkeyPatch.context() as patch:
         # argon2's smallest cost for the accounts made here: same code, ~100x faster
         patch.setattr(auth, "hasher",
-                      PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+                      PooledHasher(time_cost=1, memory_cost=1024, parallelism=1))
         url = f"sqlite:///{tmp_path_factory.mktemp('api') / 'billing.db'}"
         clock = SwitchableClock()
         backend = build(Settings(database_url=url, test_token=TEST_TOKEN), clock=clock)

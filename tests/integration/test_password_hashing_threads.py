@@ -20,22 +20,28 @@ from tests.threads import join_all
 
 
 @pytest.fixture()
-def argon2_threads(monkeypatch) -> list[str]:
-    """The name of the thread each argon2 hash or check ran on."""
-    seen: list[str] = []
-    for name in ("hash_secret", "verify_secret"):
-        real = getattr(argon2_hasher, name)
+def argon2_calls(monkeypatch) -> list[tuple[str, bytes]]:
+    """(thread name, password) of each argon2 hash or check while the test runs. Threads of
+    earlier tests (test-account passwords hashed ahead) may add theirs: tests look at their
+    own passwords."""
+    seen: list[tuple[str, bytes]] = []
+    real_hash, real_verify = argon2_hasher.hash_secret, argon2_hasher.verify_secret
 
-        def recording(*args, _real=real, **kwargs):
-            seen.append(threading.current_thread().name)
-            return _real(*args, **kwargs)
+    def hash_secret(**kwargs):
+        seen.append((threading.current_thread().name, kwargs["secret"]))
+        return real_hash(**kwargs)
 
-        monkeypatch.setattr(argon2_hasher, name, recording)
+    def verify_secret(hash, secret, type):  # noqa: A002 - argon2's own names
+        seen.append((threading.current_thread().name, secret))
+        return real_verify(hash, secret, type)
+
+    monkeypatch.setattr(argon2_hasher, "hash_secret", hash_secret)
+    monkeypatch.setattr(argon2_hasher, "verify_secret", verify_secret)
     return seen
 
 
 def test_hashes_and_checks_asked_from_many_threads_run_on_at_most_one_per_core(
-        argon2_threads) -> None:
+        argon2_calls) -> None:
     hasher = hasher_for("owasp")
     stored = hasher.hash("correct horse")
     failures: list[BaseException] = []
@@ -53,9 +59,11 @@ def test_hashes_and_checks_asked_from_many_threads_run_on_at_most_one_per_core(
         t.start()
     assert join_all(asking, within_s=60) == []
     assert failures == []
-    assert len(argon2_threads) == 1 + 8 * 2 * 2
-    assert all(name.startswith("argon2") for name in argon2_threads)
-    assert len(set(argon2_threads)) <= passwords._hashing_threads()
+    ours = [name for name, secret in argon2_calls
+            if secret in (b"correct horse", b"battery staple")]
+    assert len(ours) == 1 + 8 * 2 * 2
+    assert all(name.startswith("argon2") for name in ours)
+    assert len(set(ours)) <= passwords._hashing_threads()
 
 
 def test_a_wrong_password_is_refused_to_the_thread_that_asked() -> None:
@@ -65,13 +73,13 @@ def test_a_wrong_password_is_refused_to_the_thread_that_asked() -> None:
 
 
 def test_test_passwords_hashed_ahead_stay_on_their_low_priority_thread(
-        monkeypatch, argon2_threads) -> None:
+        monkeypatch, argon2_calls) -> None:
     """On the pool they would run at the process's priority, ahead of sign-ins."""
     monkeypatch.setattr(auth, "hasher", hasher_for("owasp"))
     ahead = HashedPasswords(ahead=1)
     ahead.take()
-    ahead._ready.get(timeout=60)  # one made by the thread
-    assert "test-password-hashing" in argon2_threads
+    _hasher, password, _hashed = ahead._ready.get(timeout=60)  # one made by the thread
+    assert ("test-password-hashing", password.encode()) in argon2_calls
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads ru_maxrss in KiB")
