@@ -22,6 +22,7 @@ class _Echo(http.server.BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length).decode() if length else None
         _Echo.seen.append({"method": self.command, "path": self.path, "body": body,
+                           "port": self.client_address[1],
                            "type": self.headers.get("Content-Type"),
                            "lang": self.headers.get("Accept-Language")})
         if self.path.startswith("/billing/moved"):
@@ -91,3 +92,14 @@ def test_the_environments_proxy_carries_the_requests_unless_the_host_is_excluded
     assert _Echo.seen[-1]["path"] == "http://deployment.example:8000/billing/api/cart"
     direct = HttpSession("http://excluded.example:8000")
     assert getattr(direct._http, "proxy", None) is None
+
+
+def test_a_connection_idle_too_long_is_not_used_again(session) -> None:
+    """A server may be closing it (keep-alive timeout) as the request goes out."""
+    session.get("/a")
+    session.get("/b")
+    session._last_used -= 10  # as if ten seconds had passed since
+    session.get("/c")
+    first, second, third = (s["port"] for s in _Echo.seen)
+    assert first == second, "a connection in use is kept"
+    assert third != second, "an idle one is replaced"
