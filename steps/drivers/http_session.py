@@ -1,7 +1,7 @@
 """The api driver's and test control's HTTP client: one keep-alive connection pool to the
 deployment, on urllib3.
 
-An api scenario is a dozen requests, and the client's own work per request is on the
+An api scenario makes about ten requests, and the client's own work per request is on the
 scenario's path: httpx spent about 1.2 ms of CPU on each, urllib3 about half that
 (`python3 bench/http_clients.py`). Like httpx's client it follows no
 redirect, retries nothing (what the deployment answers is what the scenario sees) and goes
