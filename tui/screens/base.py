@@ -146,11 +146,8 @@ class BillingMixin:
                 target.loading = False
             if not node.is_attached:
                 return
-            # Textual may have moved the focus on (to nothing, or to the next widget in
-            # the chain) when the cover hid it; which one depends on whether a frame was
-            # drawn during the call. Given back first: a focus `done` asks for comes after.
-            if (had_focus is not None and node.focused is not had_focus
-                    and had_focus.is_attached and had_focus.focusable):
+            if (had_focus is not None and node.focused is None and had_focus.is_attached
+                    and had_focus.focusable):
                 had_focus.focus()
             if error is None:
                 done(result)
