@@ -61,6 +61,14 @@ class Product:
 @dataclass(frozen=True)
 class Catalog:
     products: tuple[Product, ...]
+    # by code: a page or an order looks a product up for each of its lines
+    _by_code: dict[str, Product] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_code: dict[str, Product] = {}
+        for product in self.products:
+            by_code.setdefault(product.code, product)  # the first, as a scan would find it
+        object.__setattr__(self, "_by_code", by_code)
 
     @property
     def currencies(self) -> frozenset[str]:
@@ -69,9 +77,9 @@ class Catalog:
         return frozenset.intersection(*priced) if priced else frozenset()
 
     def get(self, code: str) -> Product:
-        for product in self.products:
-            if product.code == code:
-                return product
+        product = self._by_code.get(code)
+        if product is not None:
+            return product
         raise ValidationFailed(_("There is no product {product}."), field="product", product=code)
 
 

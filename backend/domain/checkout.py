@@ -113,18 +113,23 @@ def apply_quote(account: Account, quote: Quote) -> None:
     """R0.3, R9.5, R10.3, R12.1: what the placed order changes on the account, all at once:
     new subscriptions active from today (a trial of the product becomes the paid one),
     re-aligned periods, the billing date moved to today, the cart emptied."""
-    for ln in quote.lines:
-        if ln.kind == CREDIT:
-            continue
-        sub = account.subscription(ln.product)
+    # by product, read once: a lookup per line would make an order re-aligning many
+    # subscriptions quadratic in them
+    held: dict[str, Subscription] = {}
+    for sub in account.subscriptions:
+        held.setdefault(sub.product, sub)  # the first, as Account.subscription finds it
+    bought = [ln for ln in quote.lines if ln.kind != CREDIT]
+    for ln in bought:
+        sub = held.get(ln.product)
         if sub is None:
             sub = Subscription(product=ln.product, level=ln.level, licenses=ln.licenses,
                                term=ln.term, status=ACTIVE, period_start=ln.period_start,
                                period_end=ln.period_end)
             account.subscriptions.append(sub)
+            held[ln.product] = sub
         sub.level, sub.licenses, sub.term, sub.status = ln.level, ln.licenses, ln.term, ACTIVE
         sub.period_start, sub.period_end = ln.period_start, ln.period_end
         sub.amount_paid, sub.trial_end = ln.amount, None
-        account.remember_product(ln.product)
+    account.remember_products(ln.product for ln in bought)
     account.billing_day = quote.today.day
     account.cart_items.clear()

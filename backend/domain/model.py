@@ -7,6 +7,7 @@ row around a write so two requests never apply rules to stale state.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -152,8 +153,16 @@ class Account:
         )
 
     def remember_product(self, product: str) -> None:
-        if not any(u.product == product for u in self.used_products):
-            self.used_products.append(UsedProduct(product=product))
+        self.remember_products((product,))
+
+    def remember_products(self, products: Iterable[str]) -> None:
+        """R4: these products have been had, so never offered for a trial again. The known
+        ones are read once, so an order of many lines stays linear in them."""
+        known = {u.product for u in self.used_products}
+        for product in products:
+            if product not in known:
+                known.add(product)
+                self.used_products.append(UsedProduct(product=product))
 
     # --- choosing (R2, R3, R4) ------------------------------------------------------
     def offers(self, catalog: Catalog, today: date) -> list[Offer]:

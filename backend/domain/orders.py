@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -60,7 +60,8 @@ class Order:
             vat_country=quote.vat.country, total_due=quote.total_due,
             billing_day=quote.billing_day, next_billing_date=quote.next_billing_date,
             card_brand=card_brand, card_last4=card_last4, vat_number=vat_number,
-            lines=[OrderLine(**asdict(ln)) for ln in quote.lines],
+            # the quote's fields as they are (asdict would deep-copy every date and amount)
+            lines=[OrderLine(**vars(ln)) for ln in quote.lines],
         )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from .negotiation import BABEL_LOCALES, normalize
 
@@ -30,18 +30,37 @@ def _babel_locale_of(identifier: str):  # noqa: ANN202
     return Locale.parse(identifier)
 
 
+# Formatted values, remembered: Babel takes ~50 µs for an amount and ~30 µs for a date, and
+# an order's page and email write the same few dates and prices on every line (an order
+# re-aligning 1,000 subscriptions has 2,001 lines). Keyed by language, bounded.
+_REMEMBERED = 4096
+
+
 def format_money(amount: Decimal | int | str, currency: str, locale: str) -> str:
     """An amount with its currency: fr "1 234,50 €", en "€1,234.50"."""
+    value = _decimal(amount)
+    # equal amounts ("16", "16.00") share an entry, as Babel writes both to the currency's
+    # cents; the sign is part of the key because -0.00 and 0.00 are equal but written apart
+    return _money(value, value.is_signed(), currency, BABEL_LOCALES[normalize(locale)])
+
+
+@lru_cache(maxsize=_REMEMBERED)
+def _money(amount: Decimal, _signed: bool, currency: str, language: str) -> str:
     from babel.numbers import format_currency
 
-    return format_currency(_decimal(amount), currency, locale=babel_locale(locale))
+    return format_currency(amount, currency, locale=_babel_locale_of(language))
 
 
 def format_date(d: date, locale: str) -> str:
     """A date in the medium form: fr "26 nov. 2026", en "Nov 26, 2026"."""
+    return _date(d, BABEL_LOCALES[normalize(locale)])
+
+
+@lru_cache(maxsize=_REMEMBERED)
+def _date(d: date, language: str) -> str:
     from babel.dates import format_date as _babel_format_date
 
-    return _babel_format_date(d, format="medium", locale=babel_locale(locale))
+    return _babel_format_date(d, format="medium", locale=_babel_locale_of(language))
 
 
 def format_percent_rate(rate: Decimal | int | str, locale: str) -> str:
