@@ -6,18 +6,19 @@ import threading
 import weakref
 from collections.abc import Iterable
 from dataclasses import fields
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
 
 from sqlalchemy import bindparam, delete, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from backend.adapters import orm
 from backend.domain.access import SessionToken, SignInAttempts, normalize_email
 from backend.domain.catalog import Catalog, Level, Product
-from backend.domain.model import Account, User
+from backend.domain.model import Account, Subscription, UsedProduct, User
 from backend.domain.orders import Charge, IdempotencyRecord, Order
 from backend.domain.outbox import OutboxEmail
 
@@ -85,6 +86,33 @@ class AccountRepository:
             for collection in loading:  # lazy loads, cheaper than selectinload's (measured)
                 getattr(account, collection)
         return account
+
+    def load_quoted(self, account: Account, today: date, *, placing: bool) -> None:
+        """Reads, as the account's subscriptions (and, when placing, its used products),
+        only those the Place Order page and the order can touch (R10.3, R9.5, R4): the
+        cart's products, and every subscription whose period does not start today (a
+        superset of those due for re-alignment: the domain decides which are). An account
+        holding 1,000 subscriptions already aligned to today then costs about what one
+        holding one costs.
+
+        The collections are partial afterwards, for the rest of this unit of work: call it
+        only in a use case that reads them through the quote (nothing is removed from them,
+        so a flush writes only what the quote changed or added). Call it before any change,
+        like `get(loading=...)`."""
+        in_cart = sorted({item.product for item in account.cart_items})
+        s = orm.subscriptions.c
+        subscriptions = list(self.session.scalars(
+            select(Subscription)
+            .where(s.account_id == account.id,
+                   or_(s.product.in_(in_cart), s.period_start != today))
+            .order_by(s.id)))
+        set_committed_value(account, "subscriptions", subscriptions)
+        if not placing:  # the page remembers nothing
+            return
+        touched = sorted(set(in_cart) | {sub.product for sub in subscriptions})
+        u = orm.used_products.c
+        set_committed_value(account, "used_products", list(self.session.scalars(
+            select(UsedProduct).where(u.account_id == account.id, u.product.in_(touched)))))
 
     def user_by_email(self, email: str) -> User | None:
         stmt = select(User).where(orm.users.c.email == normalize_email(email))

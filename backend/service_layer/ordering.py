@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import asdict
+from datetime import date
 from typing import NamedTuple
 
 from backend.adapters.payments import PaymentGateway
@@ -21,8 +22,9 @@ from backend.service_layer.inputs import CardInput
 from backend.service_layer.unit_of_work import SqlAlchemyUnitOfWork
 
 MAX_IDEMPOTENCY_KEY = 200
-# What placing an order reads of the account, loaded with it (see AccountRepository.get).
-PLACING_TOUCHES = ("users", "cart_items", "subscriptions", "used_products", "assignments")
+# What placing an order reads of the account, loaded with it (see AccountRepository.get);
+# then, of its subscriptions and used products, only what the quote touches (load_quoted).
+PLACING_TOUCHES = ("users", "cart_items", "assignments")
 
 
 class PlacedOrder(NamedTuple):
@@ -48,9 +50,12 @@ def _vat_number(account: Account, given: str | None) -> str | None:
     return account.vat_number
 
 
-def _quote(uow: SqlAlchemyUnitOfWork, account: Account, vat_number: str | None,
-           seller_country: str) -> Quote:
-    return build_quote(account, uow.catalog.load(), today_for(account, uow),
+def _quote(uow: SqlAlchemyUnitOfWork, account: Account, today: date, vat_number: str | None,
+           seller_country: str, *, placing: bool) -> Quote:
+    """The quote for `today` as the use case read it once: the subscriptions are loaded for
+    that day (load_quoted), so a midnight passing meanwhile changes nothing."""
+    uow.accounts.load_quoted(account, today, placing=placing)
+    return build_quote(account, uow.catalog.load(), today,
                        valid_vat_number=vat_number, seller_country=seller_country)
 
 
@@ -63,7 +68,8 @@ def checkout_preview(uow: SqlAlchemyUnitOfWork, who: Principal, *, vat_number: s
         if not account.cart_items:  # R10.5: no page for an empty cart, whatever else is asked
             raise CartEmpty()
         number = _vat_number(account, vat_number)
-        return checkout_out(_quote(uow, account, number, seller_country), number)
+        return checkout_out(_quote(uow, account, today_for(account, uow), number,
+                                   seller_country, placing=False), number)
 
 
 def get_order(uow: SqlAlchemyUnitOfWork, who: Principal, order_id: int) -> views.OrderOut:
@@ -99,7 +105,7 @@ def place_order(uow: SqlAlchemyUnitOfWork, gateway: PaymentGateway, who: Princip
         if not account.cart_items:
             raise CartEmpty()
         number = _vat_number(account, vat_number)
-        quote = _quote(uow, account, number, seller_country)
+        quote = _quote(uow, account, today, number, seller_country, placing=True)
 
         validated, saved = None, None
         if card is not None and use_saved_card:

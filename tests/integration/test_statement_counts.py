@@ -9,14 +9,17 @@ from __future__ import annotations
 import collections
 import dataclasses
 from contextlib import contextmanager
+from datetime import date
 
 import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from backend.domain.model import Subscription
 from backend.service_layer.catalog_data import read_catalog, sync_catalog
 
 MANY = 200
+TODAY = date(2026, 11, 26)  # the worked example's
 
 
 def with_bulk_products(count: int):
@@ -51,10 +54,13 @@ def bulk_app(app):
     return app
 
 
-def account_holding(app, subscriptions: int):
+def account_holding(app, subscriptions: int, billing_day: int = 15):
+    """The worked example's account and cart, holding `subscriptions` bulk ones. Billed on
+    the 15th, placing the order re-aligns every one (R10.3); billed on today's day (26)
+    they already start today and the order leaves them alone."""
     held = [{"product": f"bulk-{i:03}", "level": "business", "licenses": 2, "term": "monthly"}
             for i in range(subscriptions)]
-    return app.worked_example_account(subscriptions=held)
+    return app.worked_example_account(subscriptions=held, billing_day=billing_day)
 
 
 def statements_of(app, subscriptions: int) -> dict[str, list[str]]:
@@ -119,3 +125,61 @@ def test_placing_an_order_flushes_the_orm_session_once(app):
     assert placed.created
     assert len(flushes) == 1, len(flushes)
     assert len(app.rows("charges")) == len(app.rows("idempotency_keys")) == 1
+
+
+@contextmanager
+def loaded_subscriptions():
+    """Subscriptions the ORM builds from rows, one entry per row read."""
+    loaded: list[Subscription] = []
+
+    def count(target, _context):
+        loaded.append(target)
+
+    event.listen(Subscription, "load", count)
+    try:
+        yield loaded
+    finally:
+        event.remove(Subscription, "load", count)
+
+
+def test_the_page_and_the_order_read_only_the_subscriptions_they_touch(bulk_app):
+    """Issue 10: the work of an order in proportion to what it touches. Held subscriptions
+    already aligned to today get no line (R10.3) and are not read at all, so an account
+    holding 200 of them costs what one holding one costs."""
+    for held in (1, MANY):
+        acct = account_holding(bulk_app, held, billing_day=TODAY.day)
+        with loaded_subscriptions() as read:
+            page = bulk_app.preview(acct.who)
+        assert [ln.kind for ln in page.lines] == ["new"]
+        assert read == [], (held, len(read))
+        with loaded_subscriptions() as read:
+            placed = bulk_app.place(acct.who)
+        assert placed.created and [ln.kind for ln in placed.order.lines] == ["new"]
+        assert read == [], (held, len(read))
+
+
+def test_an_order_re_aligns_what_is_due_and_leaves_the_rest_as_it_was(bulk_app):
+    """Read in part, the account's subscriptions are still all there after the order: the
+    ones aligned to today unchanged, the one due re-aligned (R10.3), the cart's trial made
+    the paid subscription (R9.5), nothing removed."""
+    acct = account_holding(bulk_app, 3, billing_day=TODAY.day)
+    with bulk_app.uow() as uow:  # one subscription bought earlier in its month: due
+        due = next(s for s in uow.accounts.get(acct.account_id).subscriptions
+                   if s.product == "bulk-001")
+        due.period_start, due.period_end = date(2026, 11, 15), date(2026, 12, 14)
+        uow.commit()
+    bulk_app.trial(acct.who, "gototraining", "starter")
+    bulk_app.add(acct.who, "gototraining", "starter", licenses=2, term="monthly")
+    before = {s.product: s for s in bulk_app.overview(acct.who).subscriptions}
+
+    placed = bulk_app.place(acct.who)
+
+    lines = sorted((ln.kind, ln.product) for ln in placed.order.lines)
+    assert lines == [("credit", "bulk-001"), ("new", "gototraining"), ("new", "gotowebinar"),
+                     ("renewal", "bulk-001")]
+    after = {s.product: s for s in bulk_app.overview(acct.who).subscriptions}
+    assert set(after) == set(before) | {"gotowebinar"}
+    for product in ("bulk-000", "bulk-002"):
+        assert after[product] == before[product]
+    assert (after["bulk-001"].period_start, after["bulk-001"].status) == (TODAY, "active")
+    assert (after["gototraining"].status, after["gototraining"].trial_end) == ("active", None)
