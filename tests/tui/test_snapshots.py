@@ -212,10 +212,6 @@ async def users(s, a) -> None:
     await s.press("a")
     await s.until(lambda: "GoToMeeting" in s.cell("#users", colleague, "products"),
                   "the license assigned")
-    # Where the focus lands after the call's loading cover depends on whether Textual drew a
-    # frame during it (an open issue of the screen, docs/decisions.md); the picture is of the
-    # screen, so it is taken with the focus on the users table, where the person was.
-    s.q("#users").focus()
 
 
 # screen -> (the account to make, or None; the app's demo credentials, or None; the way there)

@@ -135,9 +135,15 @@ class BillingMixin:
         node: Any = self
         app = self.app
         target = node.query_one(busy) if isinstance(busy, str) else busy
-        # A loading indicator hides what it covers, and Textual drops the focus of a hidden
-        # widget: the person's place (a row of a table, a field) is given back afterwards.
+        # A loading indicator hides what it covers, and Textual moves the focus off a hidden
+        # widget: to nothing, or to the next widget, depending on whether a frame was drawn
+        # meanwhile. The person's place under the cover (a row of a table, a field) is
+        # given back afterwards; a focus outside the cover was not moved by it and is left
+        # alone (a screen may still be placing its first focus while its first call runs).
         had_focus = node.focused if target is not None else None
+        if had_focus is not None and not (had_focus is target
+                                          or target in had_focus.ancestors):
+            had_focus = None
         if target is not None:
             target.loading = True
 
@@ -146,8 +152,8 @@ class BillingMixin:
                 target.loading = False
             if not node.is_attached:
                 return
-            if (had_focus is not None and node.focused is None and had_focus.is_attached
-                    and had_focus.focusable):
+            if (had_focus is not None and node.focused is not had_focus
+                    and had_focus.is_attached and had_focus.focusable):
                 had_focus.focus()
             if error is None:
                 done(result)
