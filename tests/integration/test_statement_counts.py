@@ -35,17 +35,23 @@ def with_bulk_products(count: int):
 
 
 @contextmanager
-def counting(engine):
-    statements: list[str] = []
+def recorded(target, name: str, pick):
+    """What `pick(*event arguments)` gives for each of `target`'s `name` events meanwhile."""
+    seen: list = []
 
-    def count(_conn, _cursor, statement, _params, _context, _executemany):
-        statements.append(statement)
+    def record(*args):
+        seen.append(pick(*args))
 
-    event.listen(engine, "before_cursor_execute", count)
+    event.listen(target, name, record)
     try:
-        yield statements
+        yield seen
     finally:
-        event.remove(engine, "before_cursor_execute", count)
+        event.remove(target, name, record)
+
+
+def counting(engine):
+    """The SQL statements the engine runs."""
+    return recorded(engine, "before_cursor_execute", lambda _c, _cur, statement, *_: statement)
 
 
 @pytest.fixture
@@ -112,34 +118,16 @@ def test_placing_an_order_flushes_the_orm_session_once(app):
     before the first change (a lazy read after one would flush it early), and the rows
     written once (charge, idempotency key, email) go in without the ORM."""
     acct = app.worked_example_account()
-    flushes: list[object] = []
-
-    def counted(session, _context):
-        flushes.append(session)
-
-    event.listen(Session, "after_flush", counted)
-    try:
+    with recorded(Session, "after_flush", lambda session, _context: session) as flushes:
         placed = app.place(acct.who)
-    finally:
-        event.remove(Session, "after_flush", counted)
     assert placed.created
     assert len(flushes) == 1, len(flushes)
     assert len(app.rows("charges")) == len(app.rows("idempotency_keys")) == 1
 
 
-@contextmanager
 def loaded_subscriptions():
     """Subscriptions the ORM builds from rows, one entry per row read."""
-    loaded: list[Subscription] = []
-
-    def count(target, _context):
-        loaded.append(target)
-
-    event.listen(Subscription, "load", count)
-    try:
-        yield loaded
-    finally:
-        event.remove(Subscription, "load", count)
+    return recorded(Subscription, "load", lambda target, _context: target)
 
 
 def test_the_page_and_the_order_read_only_the_subscriptions_they_touch(bulk_app):
