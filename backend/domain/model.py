@@ -168,11 +168,14 @@ class Account:
     def offers(self, catalog: Catalog, today: date) -> list[Offer]:
         """R2: the products not held as an active subscription. R4: Try only for a product
         with a trial that the account has never had; a trialing product is Buy only (R2)."""
+        # read once, not per product: with a large catalog and many subscriptions the
+        # lookups per product made the list quadratic
+        active = {s.product for s in self.subscriptions if s.is_paid_active(today)}
+        had = {s.product for s in self.subscriptions} | {u.product for u in self.used_products}
         return [
-            Offer(product=p, can_buy=True,
-                  can_try=p.has_trial and not self.has_ever_had(p.code))
+            Offer(product=p, can_buy=True, can_try=p.has_trial and p.code not in had)
             for p in catalog.products
-            if not self.holds_active(p.code, today)
+            if p.code not in active
         ]
 
     # --- the cart (R8) ---------------------------------------------------------------
