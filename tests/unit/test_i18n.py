@@ -12,6 +12,7 @@ import pytest
 from babel.core import parse_locale
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import escape, read_po
+from babel.numbers import format_currency
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rulebook import load as load_rulebook
@@ -152,9 +153,24 @@ def test_money():
         format_money(12.5, "EUR", "en")  # type: ignore[arg-type]
 
 
+def test_remembered_money_is_written_as_babel_writes_it():
+    """Written values are remembered by amount and language: equal amounts share an entry,
+    but not -0.00 and 0.00 (equal, written apart), nor two languages or currencies."""
+    for first, then in [("0.00", "-0.00"), ("-0.00", "0.00"), ("16", "16.00")]:
+        for amount in (first, then):
+            for lang, currency in [("en", "EUR"), ("fr", "EUR"), ("en", "GBP"),
+                                   ("fr-CA", "EUR"), ("en_GB", "EUR")]:
+                assert format_money(Decimal(amount), currency, lang) == format_currency(
+                    Decimal(amount), currency, locale={"en": "en_US", "fr": "fr_FR"}[
+                        lang[:2]]), (amount, lang, currency)
+    assert format_money(Decimal("-0.00"), "EUR", "en") == "-€0.00"
+    assert format_money(Decimal("0.00"), "EUR", "en") == "€0.00"
+
+
 def test_date():
     assert format_date(date(2026, 11, 26), "fr") == "26 nov. 2026"
     assert format_date(date(2026, 11, 26), "en") == "Nov 26, 2026"
+    assert format_date(date(2026, 11, 26), "fr-CA") == "26 nov. 2026"  # remembered per language
 
 
 @pytest.mark.parametrize(
