@@ -72,13 +72,16 @@ def start_server(db: str, token: str, workers: int) -> tuple[subprocess.Popen, i
            "--test-token", token, "--log-level", "warning"]
     if workers > 1:
         cmd += ["--workers", str(workers)]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # stderr to a file, not a pipe: a pipe nobody reads during the run would block the
+    # server once it filled (a burst of warnings or tracebacks)
+    log = tempfile.NamedTemporaryFile(prefix="bench-server-", suffix=".log", delete=False)
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     healthy = 0
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"server exited: {proc.stderr.read().decode()}")
+            raise SystemExit(f"server exited: {Path(log.name).read_text(errors='replace')}")
         try:
             if httpx.get(base + "/api/health", timeout=1).status_code == 200:
                 healthy += 1
@@ -138,8 +141,14 @@ def make_accounts(port: int, token: str, count: int, *, cart: bool, sign_in: boo
     verify at sign-in) releases the GIL, so the server's cores are used."""
     spec = {**ACCOUNT, **({"cart": [ITEM]} if cart else {})}
 
+    # A new connection per request: set-up is not timed, and on a busy machine a thread
+    # could come back to a kept-alive connection just as the server closed it as idle
+    # (uvicorn's 5 s), which failed a 10,000-account set-up half-way.
+    fresh = httpx.Limits(max_keepalive_connections=0)
+
     def one(_i: int) -> dict:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60,
+                          limits=fresh) as http:
             r = http.post("/api/testing/accounts", headers={"X-Test-Token": token}, json=spec)
             r.raise_for_status()
             creds = r.json()["billing_contact"]
