@@ -10,11 +10,11 @@ Run by hand (not a test), from the repository:
 In this process, through the service facade the API calls (no HTTP: the HTTP stack costs
 the same whatever the account holds), on a fresh SQLite file with the default catalog plus
 one bulk product per subscription, shaped like GoToMeeting Business (an account holds one
-subscription per product), held with 1 to 250 licenses, monthly or annual. Every account has the worked example's cart: GoToWebinar Pro,
-3 licenses, annual. Times are the CPU time of this thread (`thread_time`): SQLite runs in
-it, and the background thread that hashes test passwords is left out. The Place Order page
-is timed on one account per size, placing an order on a fresh account per order (an order
-empties the cart); medians are printed.
+subscription per product), held with 1 to 250 licenses, monthly or annual. Every account
+has the worked example's cart: GoToWebinar Pro, 3 licenses, annual. Times are the CPU time
+of this thread (`thread_time`): SQLite runs in it, and the background thread that hashes
+test passwords is left out. The Place Order page is timed on one account per size, placing
+an order on a fresh account per order (an order empties the cart); medians are printed.
 """
 
 from __future__ import annotations
