@@ -6,6 +6,7 @@ under the cover is given back; a focus the cover did not hide is left where it i
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 
@@ -40,7 +41,9 @@ async def test_the_users_table_keeps_the_focus_through_an_assignment(
 
         monkeypatch.setattr(s.app.client, "assign_license", held)
         await s.pilot.press("a")
-        while not s.q("#users-tables").loading:
+        deadline = time.monotonic() + WAIT
+        while not s.q("#users-tables").loading:  # the call has started
+            assert time.monotonic() < deadline, "the assignment's loading cover never showed"
             await s.pilot.pause()
         for _ in range(3):
             await s.pilot.pause()
