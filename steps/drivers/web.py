@@ -46,6 +46,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale
 from babel.numbers import parse_decimal
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -880,20 +881,31 @@ class WebDriver:
         self.page.on("response", document)
         try:
             place_order.dblclick()
-            # The form goes twice and the browser drops the first request's page for the
-            # second's: waiting for one navigation sees it aborted, one run in a few on a
-            # busy machine. Wait for where the submissions lead instead.
-            try:
-                self.page.wait_for_url(re.compile(r"/orders/[^/]+$"),
-                                       wait_until="domcontentloaded")
-            except PlaywrightTimeout:
-                pass  # a refusal or an error page: _outcome says which
+            self._await_order_page()
         finally:
             self.page.remove_listener("response", document)
         self._changed()
         self._status = documents[-1] if documents else 200
         self._outcome("order")
         return (self._confirmation(),)
+
+    def _await_order_page(self) -> None:
+        """Wait for where two submissions of one form lead.
+
+        The browser drops the first submission's page for the second's, so a wait can see
+        its navigation aborted (net::ERR_ABORTED) on a busy machine, even waiting for the
+        address: each of the two submissions can abort a wait at most once, so wait again.
+        """
+        for _ in range(3):
+            try:
+                self.page.wait_for_url(re.compile(r"/orders/[^/]+$"),
+                                       wait_until="domcontentloaded")
+                return
+            except PlaywrightTimeout:
+                return  # a refusal or an error page: _outcome says which
+            except PlaywrightError as error:
+                if "ERR_ABORTED" not in error.message:
+                    raise
 
     def _confirmation(self) -> Confirmation:
         shown = self._shown
