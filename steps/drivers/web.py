@@ -896,7 +896,7 @@ class WebDriver:
         its navigation aborted (net::ERR_ABORTED) on a busy machine, even waiting for the
         address: each of the two submissions can abort a wait at most once, so wait again.
         """
-        for _ in range(3):
+        for attempt in (1, 2, 3):
             try:
                 self.page.wait_for_url(re.compile(r"/orders/[^/]+$"),
                                        wait_until="domcontentloaded")
@@ -904,7 +904,7 @@ class WebDriver:
             except PlaywrightTimeout:
                 return  # a refusal or an error page: _outcome says which
             except PlaywrightError as error:
-                if "ERR_ABORTED" not in error.message:
+                if "ERR_ABORTED" not in error.message or attempt == 3:
                     raise
 
     def _confirmation(self) -> Confirmation:
