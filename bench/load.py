@@ -143,28 +143,26 @@ def make_accounts(port: int, token: str, count: int, *, cart: bool, sign_in: boo
 
     # A new connection per request: set-up is not timed, and on a busy machine a thread
     # could come back to a kept-alive connection just as the server closed it as idle
-    # (uvicorn's 5 s), which failed a 10,000-account set-up half-way.
+    # (uvicorn's 5 s), which failed a 10,000-account set-up half-way. One client for all
+    # the threads: making an httpx.Client builds an SSL context, 50-100 ms of CPU, which
+    # made the set-up client-bound.
     fresh = httpx.Limits(max_keepalive_connections=0)
 
-    def client() -> httpx.Client:
-        return httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60, limits=fresh)
-
     def create(_i: int) -> dict:
-        with client() as http:
-            r = http.post("/api/testing/accounts", headers={"X-Test-Token": token}, json=spec)
-            r.raise_for_status()
-            return r.json()["billing_contact"]
+        r = http.post("/api/testing/accounts", headers={"X-Test-Token": token}, json=spec)
+        r.raise_for_status()
+        return r.json()["billing_contact"]
 
     def signed_in(creds: dict) -> dict:
-        with client() as http:
-            s = http.post("/api/session", json=creds)
-            s.raise_for_status()
-            return {**creds, "token": s.json()["token"]}
+        s = http.post("/api/session", json=creds)
+        s.raise_for_status()
+        return {**creds, "token": s.json()["token"]}
 
     # Every account is made first and signed in after: a 10,000-account set-up takes longer
     # than a session's 30 idle minutes on a busy machine, and the first sessions expired
     # before the timed phase began.
-    with ThreadPoolExecutor(8) as pool:
+    with (httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60, limits=fresh) as http,
+          ThreadPoolExecutor(8) as pool):
         accounts = list(pool.map(create, range(count)))
         return list(pool.map(signed_in, accounts)) if sign_in else accounts
 
