@@ -8,7 +8,10 @@ Run by hand (not a test), from the repository:
     python3 bench/suite.py --driver api --driver web --driver tui --matrix --gate -n 2
 
 Per-scenario times are pytest's (junit.xml: setup + call + teardown), so the first scenario
-of each process also carries the embedded deployment's start. CPU is pytest's and its
+of each process also carries the embedded deployment's start. Before timing, the bench
+leaves the bytecode a normal install leaves (`pytest_runs.warm_up`); `--cold` keeps none,
+so every pytest process compiles the sources first, as this project's machines
+(PYTHONDONTWRITEBYTECODE) do on every run. CPU is pytest's and its
 waited-for children's (the embedded server without -n; under xdist the shared server is
 not a child of the run): the run's cost whatever else the machine is doing. Prints a
 Markdown table.
@@ -20,7 +23,7 @@ import argparse
 import re
 import statistics
 
-from pytest_runs import percentile, run_suite
+from pytest_runs import cool_down, percentile, run_suite, warm_up
 
 NOT_PASSED: list[str] = []
 
@@ -58,6 +61,8 @@ def main() -> int:
                         help="also run every selected column together")
     parser.add_argument("--gate", action="store_true", help="also run -m smoke, together")
     parser.add_argument("--no-columns", action="store_true", help="skip the per-column runs")
+    parser.add_argument("--cold", action="store_true",
+                        help="time without compiled bytecode (see above)")
     parser.add_argument("pytest_args", nargs="*", help="more pytest options (after --)")
     options = parser.parse_args()
     drivers = options.driver or ["api"]
@@ -66,7 +71,8 @@ def main() -> int:
     selected = [a for d in drivers for a in ("--driver", d)] + \
         [a for lang in langs for a in ("--lang", lang)]
 
-    print(f"-n {options.workers}\n")
+    cool_down() if options.cold else warm_up(selected)
+    print(f"-n {options.workers}{', cold' if options.cold else ''}\n")
     print("| run | scenarios | median | p95 | wall | CPU | result |")
     print("|---|---|---|---|---|---|---|")
     if not options.no_columns:

@@ -63,3 +63,25 @@ def test_a_run_where_all_passed_leaves_nothing(tmp_path, monkeypatch) -> None:
     run = pytest_runs.run_suite([], keep_failed=tmp_path / "run-1")
     assert [c.nodeid for c in run.cases] == ["features/test_scenarios.py::test_x[web-en]"]
     assert not (tmp_path / "run-1").exists()
+
+
+def test_warming_up_compiles_the_sources_and_lets_pytest_cache_its_rewrites(
+        tmp_path, monkeypatch) -> None:
+    import pytest_runs
+
+    (tmp_path / "steps").mkdir()
+    (tmp_path / "steps" / "cart.py").write_text("X = 1\n")
+    seen = []
+    monkeypatch.setattr(pytest_runs, "ROOT", tmp_path)
+    monkeypatch.setattr(pytest_runs, "PACKAGES", ("steps",))
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    monkeypatch.setattr(pytest_runs.subprocess, "run",
+                        lambda command, **kw: seen.append((command, kw["env"])))
+    pytest_runs.warm_up(["--driver", "api"])
+    assert list((tmp_path / "steps" / "__pycache__").glob("cart.*.pyc"))
+    [(command, env)] = seen
+    assert "--collect-only" in command and command[-2:] == ["--driver", "api"]
+    assert "PYTHONDONTWRITEBYTECODE" not in env
+
+    pytest_runs.cool_down()
+    assert not (tmp_path / "steps" / "__pycache__").exists()
