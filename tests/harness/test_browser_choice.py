@@ -1,6 +1,6 @@
 """Which of the machine's chromium builds the web driver launches when Playwright's own is
-missing: the headless shell for headless runs (half the time of the full browser), the full
-browser for headed ones (the shell cannot show a window)."""
+missing: the headless shell for headless runs (a web scenario's median 1.5 s against 2.3 s
+in the full browser), the full browser for headed ones (the shell cannot show a window)."""
 
 from __future__ import annotations
 
