@@ -71,7 +71,10 @@ def main() -> int:
     selected = [a for d in drivers for a in ("--driver", d)] + \
         [a for lang in langs for a in ("--lang", lang)]
 
-    cool_down() if options.cold else warm_up(selected)
+    if options.cold:
+        cool_down()
+    else:
+        warm_up(selected)
     print(f"-n {options.workers}{', cold' if options.cold else ''}\n")
     print("| run | scenarios | median | p95 | wall | CPU | result |")
     print("|---|---|---|---|---|---|---|")
