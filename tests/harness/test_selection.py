@@ -66,9 +66,23 @@ def test_an_unreachable_deployment_is_said_after_the_deadline() -> None:
     with socket.socket() as sock:  # a port nothing listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    problem = deployment_problem(f"http://127.0.0.1:{port}", "t", deadline_s=0.5)
-    assert problem.startswith(f"cannot reach the deployment at http://127.0.0.1:{port} within")
+    heard: list[str] = []
+    problem = deployment_problem(f"http://127.0.0.1:{port}", "t", deadline_s=0.5,
+                                 on_wait=heard.append)
+    assert problem.startswith(f"cannot reach the deployment at http://127.0.0.1:{port} "
+                              "within 0.5 s")
     assert "\n" not in problem
+    # the wait is said once, at its start, not once per attempt
+    assert len(heard) == 1
+    assert heard[0].startswith(f"waiting up to 0.5 s for the deployment at "
+                               f"http://127.0.0.1:{port} to answer")
+
+
+def test_a_deployment_that_answers_at_once_is_not_waited_for() -> None:
+    heard: list[str] = []
+    assert deployment_problem(URL, "right", transport=_deployment(),
+                              on_wait=heard.append) is None
+    assert heard == []
 
 
 def test_base_url_and_token_come_from_the_environment(tmp_path) -> None:
